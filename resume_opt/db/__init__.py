@@ -1,0 +1,1 @@
+"""Everything that speaks SQL lives in this package; no SQL anywhere else."""

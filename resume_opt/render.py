@@ -1,0 +1,153 @@
+"""Terminal rendering (Rich) of what the runner returns; no logic beyond presentation."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:,.4f}".rstrip("0").rstrip(".") if abs(v) < 1000 else f"{v:,.1f}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    return str(v)
+
+
+def report(console: Console, r: dict[str, Any]) -> None:
+    t = Table(title=f"run {r['run_id']}  ({r['engine']} / {r['model']})", show_header=False)
+    t.add_column("figure", style="bold")
+    t.add_column("value", justify="right")
+    for key in ("claimed", "succeeded", "failed", "retried", "released", "cached", "deduplicated",
+                "engine_calls", "rate_limited", "tokens_in", "tokens_out", "cost_usd", "duration_s",
+                "pairs_per_s", "cache_hit_rate"):
+        t.add_row(key, _fmt(r.get(key)))
+    lat = r.get("latency_ms") or {}
+    t.add_row("latency p50/p95/max ms", " / ".join(_fmt(lat.get(k)) for k in ("p50", "p95", "max")))
+    if r.get("errors"):
+        t.add_row("errors", ", ".join(f"{k}: {v}" for k, v in r["errors"].items()))
+    if r.get("cache_status", "ok") != "ok":
+        t.add_row("cache", str(r["cache_status"]))
+    t.add_row("stop reason", str(r.get("stop_reason")))
+    t.add_row("exit code", str(r.get("exit_code")))
+    if r.get("report_file"):
+        t.add_row("report", str(r["report_file"]))
+    console.print(t)
+    if r.get("message"):
+        console.print(f"[red]{r['message']}[/red]")
+
+
+def stats(console: Console, s: dict[str, Any]) -> None:
+    q = s["queue"]
+    t = Table(title="queue")
+    for k in ("pending", "running", "succeeded", "failed", "cancelled", "oldest_pending_age_s"):
+        t.add_column(k.replace("_", " "), justify="right")
+    t.add_row(*(_fmt(q[k]) for k in ("pending", "running", "succeeded", "failed", "cancelled",
+                                       "oldest_pending_age_s")))
+    console.print(t)
+    c = s["cache"]
+    lat = s["latency"]["24h"]
+    t = Table(title="cache and throughput", show_header=False)
+    t.add_column("figure", style="bold")
+    t.add_column("value", justify="right")
+    t.add_row("cache entries", _fmt(c["entries"]))
+    t.add_row("cache size (MB)", _fmt(round(c["size_bytes"] / 1e6, 2)))
+    t.add_row("cache hit rate 24h / 7d", f"{_fmt(c['hit_rate'])} / {_fmt(c['hit_rate_7d'])}")
+    if c.get("status", "ok") != "ok":
+        t.add_row("cache status", c["status"])
+    t.add_row("latency p50 / p95 ms (24h)", f"{_fmt(lat['p50_ms'])} / {_fmt(lat['p95_ms'])}")
+    t.add_row("succeeded last 24h", _fmt(lat["succeeded"]))
+    t.add_row("last run pairs/s", _fmt(s["throughput"]["last_run_pairs_per_s"]))
+    console.print(t)
+    t = Table(title="API usage")
+    for col in ("window", "tokens in", "tokens out", "cost USD"):
+        t.add_column(col, justify="right")
+    for window, u in s["usage"].items():
+        t.add_row(window, _fmt(u["tokens_in"]), _fmt(u["tokens_out"]), _fmt(u["cost_usd"]))
+    console.print(t)
+    if s.get("cost_by_model"):
+        t = Table(title="cost by model (30 d)")
+        for col in ("model", "items", "tokens in", "tokens out", "cost USD"):
+            t.add_column(col, justify="right")
+        for m in s["cost_by_model"]:
+            t.add_row(m["model"], _fmt(m["items"]), _fmt(m["tokens_in"]), _fmt(m["tokens_out"]),
+                      _fmt(m["cost_usd"]))
+        console.print(t)
+    t = Table(title="errors (24 h)")
+    t.add_column("kind")
+    t.add_column("count", justify="right")
+    for k, v in s["errors"].items():
+        t.add_row(k, _fmt(v))
+    if not s["errors"]:
+        t.add_row("none", "0")
+    console.print(t)
+    if s["runs"]:
+        t = Table(title="latest runs")
+        for col in ("run", "started", "engine", "status", "claimed", "ok", "failed", "cached", "pairs/s",
+                    "stop"):
+            t.add_column(col)
+        for r in s["runs"]:
+            t.add_row(str(r.get("run_id")), str(r.get("started_at", ""))[:19], str(r.get("engine")),
+                      str(r.get("status")), _fmt(r.get("claimed")), _fmt(r.get("succeeded")),
+                      _fmt(r.get("failed")), _fmt(r.get("cached")), _fmt(r.get("pairs_per_s")),
+                      str(r.get("stop_reason", "")))
+        console.print(t)
+
+
+def diff(original: str, revised: str) -> Text:
+    """A coloured line diff: removed lines red, added lines green, context dim."""
+    out = Text()
+    for line in difflib.unified_diff(original.splitlines(), revised.splitlines(), "original",
+                                     "optimized", lineterm="", n=2):
+        style = ("red" if line.startswith("-") and not line.startswith("---") else
+                 "green" if line.startswith("+") and not line.startswith("+++") else
+                 "cyan" if line.startswith("@@") else "dim")
+        out.append(line + "\n", style=style)
+    return out
+
+
+def show(console: Console, row: dict[str, Any]) -> None:
+    result = row.get("result") or {}
+    console.print(f"[bold]optimization {row['id']}[/bold]: candidate {row['candidate_external_id']} "
+                  f"({row['candidate_name']}) for job {row['job_external_id']} — {row['job_title']}, "
+                  f"{row['job_company']}")
+    console.print(f"status {row['status']}, engine {row.get('engine') or '-'} / {row.get('model') or '-'}, "
+                  f"attempts {row['attempts']}/{row['max_attempts']}, score {_fmt(row.get('score_before'))} → "
+                  f"{_fmt(row.get('score_after'))}")
+    if row.get("error"):
+        console.print(f"[red]error:[/red] {row['error']}")
+    if not result:
+        return
+    if result.get("flags"):
+        console.print(f"[yellow]flags:[/yellow] {', '.join(result['flags'])}")
+    console.print(f"matched: {', '.join(result.get('matched_keywords', [])) or '-'}")
+    console.print(f"missing: {', '.join(result.get('missing_keywords', [])) or '-'}")
+    for s in result.get("suggestions", []):
+        console.print(f"  suggestion: {s}")
+    for e in result.get("edits_rejected", []):
+        console.print(f"[yellow]rejected edit[/yellow]: {e.get('rejected_because')}")
+    console.rule("optimized resume")
+    console.print(Text(result.get("optimized_resume") or ""))
+    console.rule("changes")
+    console.print(diff(row.get("resume_text") or "", result.get("optimized_resume") or ""))
+
+
+def plan(console: Console, p: dict[str, Any]) -> None:
+    console.print(f"dry run ({p['engine']} / {p['model']}): {p['claimable']:,} claimable, would process "
+                  f"{p['would_process']:,}; {p['distinct_inputs']:,} distinct inputs, {p['cached']:,} in the "
+                  f"cache, {p['in_database']:,} already in the database, {p['bad_input']:,} bad input; "
+                  f"estimated engine calls: {p['estimated_engine_calls']:,}")
+    if p["preview"]:
+        t = Table(title="next items")
+        for col in ("id", "candidate", "job", "title", "attempts", "priority"):
+            t.add_column(col)
+        for r in p["preview"]:
+            t.add_row(str(r["id"]), r["candidate_id"], r["job_id"], r["title"], str(r["attempts"]),
+                      str(r["priority"]))
+        console.print(t)

@@ -1,0 +1,176 @@
+"""The run report: counters while running, then one dict (the contract of DESIGN.md)
+rendered on the terminal, written as JSON to the reports directory, and as
+Prometheus text-format metrics for node_exporter's textfile collector.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+# A bounded sample keeps latency percentiles honest without memory growing with the queue.
+RESERVOIR = 20000
+
+
+@dataclass
+class RunCounters:
+    """Everything a run counts; updated only from the pipeline's main thread."""
+
+    claimed: int = 0
+    succeeded: int = 0
+    failed: int = 0
+    retried: int = 0
+    released: int = 0
+    cached: int = 0
+    deduplicated: int = 0
+    engine_calls: int = 0
+    call_retries: int = 0
+    rate_limited: int = 0
+    lost_lease: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    cost_usd: float = 0.0
+    errors: dict[str, int] = field(default_factory=dict)
+    latencies: list[int] = field(default_factory=list)
+    _seen: int = 0
+    _max_latency: int = 0
+    _rng: random.Random = field(default_factory=lambda: random.Random(7))
+
+    def add_usage(self, tokens_in: int, tokens_out: int, cost: float, latency_ms: int | None) -> None:
+        self.tokens_in += tokens_in
+        self.tokens_out += tokens_out
+        self.cost_usd += cost
+        if latency_ms is None:
+            return
+        self._seen += 1
+        self._max_latency = max(self._max_latency, latency_ms)
+        if len(self.latencies) < RESERVOIR:
+            self.latencies.append(latency_ms)
+        else:
+            j = self._rng.randrange(self._seen)
+            if j < RESERVOIR:
+                self.latencies[j] = latency_ms
+
+    def latency_summary(self) -> dict[str, int | None]:
+        if not self.latencies:
+            return {"p50": None, "p95": None, "max": None}
+        ordered = sorted(self.latencies)
+
+        def pct(p: float) -> int:
+            return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
+
+        return {"p50": pct(0.5), "p95": pct(0.95), "max": self._max_latency}
+
+
+def build_report(*, run_id: int, started_at: datetime, engine: Any, counters: RunCounters,
+                 duration_s: float, stop_reason: str, exit_code: int, cache_status: str) -> dict[str, Any]:
+    """The run report as one JSON-serialisable dict."""
+    c = counters
+    finished = started_at + timedelta(seconds=duration_s)
+    done = c.succeeded + c.failed
+    return {
+        "run_id": run_id,
+        "started_at": started_at.astimezone(UTC).isoformat(),
+        "finished_at": finished.astimezone(UTC).isoformat(),
+        "duration_s": round(duration_s, 3),
+        "engine": engine.name,
+        "model": engine.model,
+        "prompt_version": engine.prompt_version,
+        "claimed": c.claimed,
+        "succeeded": c.succeeded,
+        "failed": c.failed,
+        "retried": c.retried,
+        "released": c.released,
+        "cached": c.cached,
+        "deduplicated": c.deduplicated,
+        "engine_calls": c.engine_calls,
+        "call_retries": c.call_retries,
+        "rate_limited": c.rate_limited,
+        "lost_lease": c.lost_lease,
+        "tokens_in": c.tokens_in,
+        "tokens_out": c.tokens_out,
+        "cost_usd": round(c.cost_usd, 6),
+        "pairs_per_s": round(done / duration_s, 2) if duration_s > 0 else 0.0,
+        "cache_hit_rate": round(c.cached / c.claimed, 4) if c.claimed else None,
+        "latency_ms": c.latency_summary(),
+        "errors": dict(sorted(c.errors.items())),
+        "cache_status": cache_status,
+        "stop_reason": stop_reason,
+        "exit_code": exit_code,
+    }
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write then rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_json(report: dict[str, Any], reports_dir: Path) -> Path:
+    """Write `run-<id>.json` into the reports directory; return its path."""
+    path = reports_dir / f"run-{report['run_id']}.json"
+    _atomic_write(path, json.dumps(report, indent=2, sort_keys=False) + "\n")
+    return path
+
+
+def prometheus_text(report: dict[str, Any], queue: dict[str, Any] | None,
+                    last_success_ts: float | None) -> str:
+    """Prometheus text exposition of a run (and the queue's depth) for the textfile collector."""
+    lines: list[str] = []
+
+    def metric(name: str, kind: str, help_: str, samples: list[tuple[dict[str, str], float]]) -> None:
+        lines.append(f"# HELP resume_opt_{name} {help_}")
+        lines.append(f"# TYPE resume_opt_{name} {kind}")
+        for labels, value in samples:
+            lab = ",".join(f'{k}="{v}"' for k, v in labels.items())
+            lines.append(f"resume_opt_{name}{{{lab}}} {float(value)!r}" if lab else
+                         f"resume_opt_{name} {float(value)!r}")
+
+    r = report
+    metric("run_duration_seconds", "gauge", "Duration of the last run.", [({}, r["duration_s"])])
+    metric("run_exit_code", "gauge", "Exit code of the last run.", [({}, r["exit_code"])])
+    metric("run_items", "gauge", "Items of the last run by outcome.",
+           [({"outcome": k}, r[k]) for k in ("claimed", "succeeded", "failed", "retried", "released",
+                                             "cached", "deduplicated")])
+    metric("run_cache_hits", "gauge", "Items served from the cache or the database.", [({}, r["cached"])])
+    metric("run_engine_calls", "gauge", "Engine calls made by the last run.", [({}, r["engine_calls"])])
+    metric("run_rate_limited", "gauge", "429 answers received by the last run.", [({}, r["rate_limited"])])
+    metric("run_tokens", "gauge", "Tokens used by the last run.",
+           [({"direction": "in"}, r["tokens_in"]), ({"direction": "out"}, r["tokens_out"])])
+    metric("run_cost_usd", "gauge", "Cost of the last run in USD.", [({}, r["cost_usd"])])
+    metric("run_pairs_per_second", "gauge", "Throughput of the last run.", [({}, r["pairs_per_s"])])
+    lat = r["latency_ms"]
+    metric("run_latency_seconds", "gauge", "Engine latency quantiles of the last run.",
+           [({"quantile": q}, (lat[k] or 0) / 1000) for q, k in (("0.5", "p50"), ("0.95", "p95"),
+                                                                  ("1", "max"))])
+    metric("run_errors", "gauge", "Errors of the last run by kind.",
+           [({"kind": k}, v) for k, v in r["errors"].items()] or [({"kind": "none"}, 0)])
+    if queue:
+        metric("queue_items", "gauge", "Optimizations by status.",
+               [({"status": k}, v) for k, v in queue.items() if k != "oldest_pending_age_s"])
+        metric("queue_oldest_pending_age_seconds", "gauge", "Age of the oldest pending item.",
+               [({}, queue.get("oldest_pending_age_s") or 0)])
+    if last_success_ts is not None:
+        metric("last_success_timestamp_seconds", "gauge", "When a run last finished without abort.",
+               [({}, last_success_ts)])
+    metric("run_finished_timestamp_seconds", "gauge", "When the last run finished.",
+           [({}, datetime.fromisoformat(r["finished_at"]).timestamp())])
+    return "\n".join(lines) + "\n"
+
+
+def write_metrics(path: Path, text: str) -> None:
+    _atomic_write(path, text)

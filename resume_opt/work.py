@@ -1,0 +1,94 @@
+"""One item's work, independent of the queue: prepare, hash, call the engine, finalize.
+
+The pipeline calls `prepare` in its own thread (cheap, and a bad item must fail
+before it costs a call), then `optimize` in the pool.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from resume_opt.config import Settings
+from resume_opt.db.queue import ClaimedItem
+from resume_opt.engines.base import Engine, Job, Proposal
+from resume_opt.errors import ItemRejected
+from resume_opt.hashing import input_hash
+from resume_opt.retry import CallStats, call_with_retries
+
+
+@dataclass
+class Prepared:
+    """A claimed item made ready for the engine."""
+
+    item: ClaimedItem
+    resume: str
+    job: Job
+    input_hash: str
+
+
+@dataclass
+class Optimized:
+    """A finished optimization, ready to write back and to cache."""
+
+    result: dict[str, Any]
+    score_before: float | None
+    score_after: float | None
+    tokens_in: int = 0
+    tokens_out: int = 0
+    cost_usd: float = 0.0
+    latency_ms: int | None = None
+    calls: CallStats = field(default_factory=CallStats)
+
+    def cache_value(self) -> dict[str, Any]:
+        return {"result": self.result, "score_before": self.score_before, "score_after": self.score_after}
+
+
+def prepare(item: ClaimedItem, engine: Engine, settings: Settings) -> Prepared:
+    """Clean and check the resume, build the job, compute input_hash; ItemRejected when unusable."""
+    from resume_opt.ats.text import clean_text, prepare_resume
+
+    resume = prepare_resume(item.resume_text, settings.engine.max_resume_chars)
+    job = Job(clean_text(item.job_title), clean_text(item.job_company), clean_text(item.job_description))
+    if not job.description.strip():
+        raise ItemRejected("empty job description", kind="empty_job")
+    digest = input_hash(resume, job.title, job.company, job.description,
+                        engine.name, engine.model, engine.prompt_version)
+    return Prepared(item, resume, job, digest)
+
+
+def unchanged_result(resume: str) -> dict[str, Any]:
+    """The result of the `null` engine: the resume as it was, nothing analysed."""
+    return {
+        "optimized_resume": resume, "summary": "", "edits_applied": [], "edits_rejected": [],
+        "matched_keywords": [], "missing_keywords": [], "suggestions": [], "flags": [],
+        "score_before": None, "score_after": None, "score_reason": "null engine: not analysed",
+        "keywords": {"required": [], "preferred": []},
+    }
+
+
+def optimize(prep: Prepared, engine: Engine, settings: Settings,
+             should_stop: Any = lambda: False) -> Optimized:
+    """Call the engine under our retry policy and apply its proposal through the guard."""
+    stats = CallStats()
+    started = time.perf_counter()
+    try:
+        proposal: Proposal = call_with_retries(
+            lambda: engine.propose(prep.resume, prep.job), settings.retry, stats, should_stop)
+    except Exception as exc:
+        # The pipeline counts calls and 429s of failed items too.
+        exc.call_stats = stats  # type: ignore[attr-defined]
+        raise
+    if engine.name == "null":
+        result = unchanged_result(prep.resume)
+    else:
+        from resume_opt.ats.tailor import finalize
+
+        result = finalize(prep.resume, prep.job, proposal)
+    latency = proposal.latency_ms or int((time.perf_counter() - started) * 1000)
+    return Optimized(
+        result=result, score_before=result.get("score_before"), score_after=result.get("score_after"),
+        tokens_in=proposal.tokens_in, tokens_out=proposal.tokens_out, cost_usd=proposal.cost_usd,
+        latency_ms=latency, calls=stats,
+    )
