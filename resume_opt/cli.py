@@ -317,6 +317,22 @@ def db_status(ctx: typer.Context) -> None:
         print(f"  {m['name']:<28} {m['applied_at'] or 'pending'}")
 
 
+@app.command()
+@_guard
+def doctor(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) \
+        -> None:
+    """Check configuration, database and schema, cache and reports directories, and the API key."""
+    from resume_opt.doctor import run_checks
+
+    checks = run_checks(_settings(ctx))
+    if as_json:
+        print(json.dumps(checks, indent=2))
+    else:
+        render.checks(_out(), checks)
+    if not all(c["ok"] for c in checks):
+        raise typer.Exit(1)
+
+
 # --- data care ---------------------------------------------------------------------------
 @app.command()
 @_guard

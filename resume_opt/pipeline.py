@@ -168,8 +168,11 @@ class Pipeline:
                 return
             if self._waiters:
                 done, _ = wait(list(self._waiters), timeout=0.2, return_when=FIRST_COMPLETED)
+                fresh: list[tuple[str, dict[str, Any]]] = []
                 for fut in done:
-                    self._complete(fut)
+                    fresh.extend(self._complete(fut))
+                # Into the cache at once: a run killed before its write-back loses no computed result.
+                self.cache.set_many(fresh)
             elif exhausted or self.stopping:
                 time.sleep(0.01)
 
@@ -247,6 +250,7 @@ class Pipeline:
 
     def _succeed(self, chunk: Chunk, prep: work.Prepared, opt: work.Optimized, cache: bool,
                  from_call: bool) -> None:
+        """Record a success; `cache` means it still has to go into the disk cache (at flush)."""
         chunk.successes.append(queue.Success(
             id=prep.item.id, input_hash=prep.input_hash, engine=self.engine.name, model=self.engine.model,
             prompt_version=self.engine.prompt_version, result=opt.result, score_before=opt.score_before,
@@ -268,13 +272,14 @@ class Pipeline:
                     kind, item.attempts, item.max_attempts, message)
         chunk.unfinished.discard(item.id)
 
-    def _complete(self, fut: Future[work.Optimized]) -> None:
+    def _complete(self, fut: Future[work.Optimized]) -> list[tuple[str, dict[str, Any]]]:
+        """Record a finished call for every item waiting on it; return what to cache now."""
         waiters = self._waiters.pop(fut)
         self._inflight.pop(waiters[0].prep.input_hash, None)
         if fut.cancelled():
             for w in waiters:
                 self._release(w.chunk, w.prep.item.id)
-            return
+            return []
         exc = fut.exception()
         stats = getattr(exc, "call_stats", None) if exc else fut.result().calls
         if stats is not None:
@@ -285,7 +290,8 @@ class Pipeline:
             opt = fut.result()
             self.counters.add_usage(opt.tokens_in, opt.tokens_out, opt.cost_usd, opt.latency_ms)
             for i, w in enumerate(waiters):
-                self._succeed(w.chunk, w.prep, opt, cache=(i == 0), from_call=(i == 0))
+                self._succeed(w.chunk, w.prep, opt, cache=False, from_call=(i == 0))
+            return [(waiters[0].prep.input_hash, opt.cache_value())]
         elif isinstance(exc, RunAbort):
             if self._abort is None:
                 self._abort = exc
@@ -296,6 +302,7 @@ class Pipeline:
         else:
             for w in waiters:
                 self._fail(w.chunk, w.prep.item, exc)
+        return []
 
     def _release(self, chunk: Chunk, item_id: int) -> None:
         chunk.released.append(item_id)

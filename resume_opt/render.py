@@ -151,3 +151,13 @@ def plan(console: Console, p: dict[str, Any]) -> None:
             t.add_row(str(r["id"]), r["candidate_id"], r["job_id"], r["title"], str(r["attempts"]),
                       str(r["priority"]))
         console.print(t)
+
+
+def checks(console: Console, items: list[dict[str, Any]]) -> None:
+    t = Table(title="resume-opt doctor")
+    t.add_column("check")
+    t.add_column("result")
+    t.add_column("detail")
+    for c in items:
+        t.add_row(c["check"], "[green]ok[/green]" if c["ok"] else "[red]FAIL[/red]", c["detail"])
+    console.print(t)

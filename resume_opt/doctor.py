@@ -1,0 +1,88 @@
+"""`resume-opt doctor`: check configuration, database, cache, reports and the API key."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any
+
+from resume_opt.config import Settings
+from resume_opt.engines import resolve_engine_name
+from resume_opt.errors import ResumeOptError
+
+
+def _check(name: str, fn: Any) -> dict[str, Any]:
+    try:
+        ok, detail = fn()
+    except ResumeOptError as exc:
+        ok, detail = False, str(exc)
+    except Exception as exc:  # a check must report, never crash the table
+        ok, detail = False, f"{type(exc).__name__}: {str(exc)[:160]}"
+    return {"check": name, "ok": bool(ok), "detail": detail}
+
+
+def _database(settings: Settings) -> tuple[bool, str]:
+    from resume_opt.db.connect import open_database
+    from resume_opt.db.migrations import schema_version
+
+    db = open_database(settings, migrate=False, min_size=1, max_size=2)
+    try:
+        with db.connection() as conn:
+            version = conn.execute("show server_version").fetchone()
+            applied, known = schema_version(conn)
+    finally:
+        db.close()
+    server = version[0] if version else "?"
+    if applied < known:
+        return False, f"{db.where} (PostgreSQL {server}): schema {applied}/{known}; run `resume-opt db migrate`"
+    return True, f"{db.where} (PostgreSQL {server}), schema {applied}/{known} migrations"
+
+
+def _writable_dir(path: Any, private: bool) -> tuple[bool, str]:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with tempfile.NamedTemporaryFile(dir=path, prefix=".doctor-"):
+        pass
+    mode = path.stat().st_mode & 0o777
+    if private and mode & 0o077:
+        return False, f"{path} is writable but mode {mode:o}; expected 700 (it holds personal data)"
+    return True, f"{path} writable, mode {mode:o}"
+
+
+def _api(settings: Settings) -> tuple[bool, str]:
+    key = os.environ.get("GROQ_API_KEY")
+    engine = resolve_engine_name(settings.run.engine)
+    if not key:
+        if engine == "groq":
+            return False, "run.engine is groq but GROQ_API_KEY is not set"
+        return True, f"GROQ_API_KEY not set: the {engine} engine will be used"
+    import groq
+
+    client = groq.Groq(api_key=key, base_url=os.environ.get("GROQ_BASE_URL") or None, max_retries=0,
+                       timeout=min(settings.groq.timeout_s, 15))
+    try:
+        models = client.models.list()
+    except groq.AuthenticationError:
+        return False, "the API key was rejected (401)"
+    except groq.PermissionDeniedError:
+        return False, "the API key is not allowed to list models (403)"
+    except groq.APIConnectionError:
+        return False, "cannot reach the Groq API"
+    except groq.APIStatusError as exc:
+        return False, f"the Groq API answered {exc.status_code}"
+    ids = [m.id for m in models.data]
+    if settings.groq.model not in ids:
+        return False, f"key accepted, but model {settings.groq.model} is not offered ({len(ids)} models)"
+    return True, f"key accepted; model {settings.groq.model} available"
+
+
+def run_checks(settings: Settings) -> list[dict[str, Any]]:
+    """Every check, in order; each {check, ok, detail}."""
+    return [
+        {"check": "configuration", "ok": True,
+         "detail": f"engine {resolve_engine_name(settings.run.engine)}, {settings.run.workers} workers, "
+                   f"chunks of {settings.run.chunk_size}, rate limit scope {settings.rate_limit.scope}"},
+        _check("database", lambda: _database(settings)),
+        _check("cache directory", lambda: _writable_dir(settings.cache_dir, private=True)),
+        _check("reports directory", lambda: _writable_dir(settings.reports_dir, private=False)),
+        _check("API key", lambda: _api(settings)),
+    ]

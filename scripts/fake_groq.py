@@ -1,0 +1,469 @@
+#!/usr/bin/env python3
+"""A local fake of Groq's chat API, for tests and benchmarks (stdlib only).
+
+The real `groq` SDK reaches it with `base_url="http://127.0.0.1:PORT"` (or
+GROQ_BASE_URL): the SDK appends `/openai/v1/chat/completions` itself. It enforces
+requests/tokens per minute and per day in a `sliding` 60 s window or a `bucket`
+refilled continuously, answering Groq's 429 body and headers (`retry-after`,
+`x-ratelimit-*` with Go-duration resets; the `-requests` headers describe the day,
+the `-tokens` ones the minute), 413 for a request over the TPM limit and 401 for
+an unknown key; it injects 5xx/498, hangs, truncated/fenced/invalid JSON and 400
+`json_validate_failed` at given rates or on demand (`inject`). A request costs its
+prompt estimate (characters / 4) plus `max_tokens`.
+
+Answers follow the edits contract: lines quoted verbatim from the resume between
+`<resume>` and `</resume>` in the user message, lightly reworded. Each request is
+logged as a JSON line (never the prompt). CLI:
+
+    python scripts/fake_groq.py --port 0 --rpm 120 --tpm 60000 --window sliding
+
+prints `listening on http://127.0.0.1:PORT` first. In tests: `with FakeGroq(rpm=30) as fake:`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import math
+import random
+import re
+import signal
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+LABELS = {"rpm": ("requests per minute", "RPM", "requests"), "tpm": ("tokens per minute", "TPM", "tokens"),
+          "rpd": ("requests per day", "RPD", "requests"), "tpd": ("tokens per day", "TPD", "tokens")}
+PERIODS = {"rpm": 60.0, "tpm": 60.0, "rpd": 86400.0, "tpd": 86400.0}
+OUTPUT_FAULTS = ("truncated", "fenced", "prose", "invalid_json", "json_validate_failed")
+RATE_FAULTS = ("500", "503", "498", "timeout") + OUTPUT_FAULTS
+
+
+def go_duration(seconds: float) -> str:
+    """Format like Go's time.Duration as Groq sends it: 940ms, 7.66s, 2m59.56s, 1h2m3s."""
+    if seconds < 1:
+        return f"{max(0, round(seconds * 1000))}ms"
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{secs:.2f}".rstrip("0").rstrip(".") + "s"
+    if hours >= 1:
+        return f"{int(hours)}h{int(minutes)}m{text}"
+    return f"{int(minutes)}m{text}" if minutes >= 1 else text
+
+
+class Window:
+    """One limit: `limit` units per `period` s, as a sliding window or a refilled bucket."""
+
+    def __init__(self, limit: int, period: float, mode: str, now: float) -> None:
+        self.limit, self.period, self.mode = limit, period, mode
+        self.entries: collections.deque[tuple[float, int]] = collections.deque()
+        self.used = 0
+        self.level, self.at = float(limit), now
+
+    def _settle(self, now: float) -> None:
+        if self.mode == "sliding":
+            while self.entries and self.entries[0][0] <= now - self.period:
+                self.used -= self.entries.popleft()[1]
+        else:
+            self.level = min(float(self.limit), self.level + (now - self.at) * self.limit / self.period)
+            self.at = now
+
+    def wait_for(self, cost: int, now: float) -> float:
+        """0 if `cost` fits now, else seconds until it will."""
+        self._settle(now)
+        if self.mode != "sliding":
+            return 0.0 if self.level >= cost else (cost - self.level) * self.period / self.limit
+        excess = self.used + cost - self.limit
+        for t, c in self.entries:
+            if excess <= 0:
+                break
+            excess -= c
+            wait = t + self.period - now
+        return wait if self.used + cost > self.limit else 0.0
+
+    def take(self, cost: int, now: float) -> None:
+        self._settle(now)
+        if self.mode == "sliding":
+            self.entries.append((now, cost))
+            self.used += cost
+        else:
+            self.level -= cost
+
+    def remaining(self, now: float) -> int:
+        self._settle(now)
+        return max(0, self.limit - self.used) if self.mode == "sliding" else max(0, int(self.level))
+
+    def reset_s(self, now: float) -> float:
+        """Seconds until the budget is whole again (Groq's x-ratelimit-reset-*)."""
+        self._settle(now)
+        if self.mode == "sliding":
+            return max(0.0, self.entries[-1][0] + self.period - now) if self.entries else 0.0
+        return (self.limit - self.level) * self.period / self.limit
+
+
+def _resume_lines(prompt: str) -> list[str]:
+    match = re.search(r"<resume>\s*\n?(.*?)</resume>", prompt, re.DOTALL | re.IGNORECASE)
+    if not match:
+        return []
+    return [line.strip() for line in match.group(1).splitlines() if len(line.split()) >= 3]
+
+
+def _reword(line: str) -> str | None:
+    """A light rewording that adds no fact: capitalise a leading verb, or reorder a list."""
+    bullet = re.match(r"^([-*•]\s+)", line)
+    prefix, body = (bullet.group(1), line[bullet.end():]) if bullet else ("", line)
+    if body[:1].islower():
+        return prefix + body[0].upper() + body[1:]
+    if ", " in body:
+        head, sep, tail = body.rpartition(": ")
+        items = (tail if sep else body).rstrip(".").split(", ")
+        if len(items) >= 2:
+            reordered = ", ".join(items[::-1]) + ("." if body.endswith(".") else "")
+            return prefix + (head + sep if sep else "") + reordered
+    if body.endswith("."):
+        return prefix + body[:-1]
+    return None
+
+
+def make_answer(prompt: str, title: str, rng: random.Random) -> dict[str, Any]:
+    """The contract's object for a prompt: a few verbatim lines, lightly reworded."""
+    edits = []
+    for line in _resume_lines(prompt):
+        revised = _reword(line)
+        if revised and revised != line:
+            edits.append({"original": line, "revised": revised,
+                          "reason": f"Reads more directly for the {title} role." if title else "Reads more directly."})
+    if len(edits) > 3:
+        edits = rng.sample(edits, 3)
+    return {"summary": "", "edits": edits}
+
+
+class FakeGroq:
+    """The fake server; `start()` returns its base URL, `stop()` ends it; a context manager."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, rpm: int = 0, tpm: int = 0, rpd: int = 0,
+                 tpd: int = 0, window: str = "sliding", api_keys: Iterable[str] | None = None,
+                 latency_ms: tuple[float, float] = (0, 0), hang_s: float = 60.0, seed: int = 0,
+                 log: str | None = None, rates: dict[str, float] | None = None,
+                 models: Iterable[str] = ("llama-3.3-70b-versatile", "llama-3.1-8b-instant")) -> None:
+        if window not in ("sliding", "bucket"):
+            raise ValueError("window must be sliding or bucket")
+        self.host, self.port = host, port
+        self.limits = {"rpm": rpm, "tpm": tpm, "rpd": rpd, "tpd": tpd}
+        self.window = window
+        self.api_keys = set(api_keys) if api_keys else None
+        self.latency_ms, self.hang_s = latency_ms, hang_s
+        self.rates = {k: v for k, v in (rates or {}).items() if v}
+        unknown = set(self.rates) - set(RATE_FAULTS)
+        if unknown:
+            raise ValueError(f"unknown fault rates: {sorted(unknown)}")
+        self.models = list(models)
+        self.rng = random.Random(seed)
+        self.lock = threading.Lock()
+        now = time.monotonic()
+        self.windows = {k: Window(v, PERIODS[k], window, now) for k, v in self.limits.items() if v > 0}
+        self.injected: collections.deque[tuple[str, dict[str, Any]]] = collections.deque()
+        self.requests = 0
+        self.statuses: collections.Counter[int] = collections.Counter()
+        self.admitted = 0
+        self.tokens_admitted = 0
+        self._log_path = log
+        self._log_file: Any = None
+        self._stopping = threading.Event()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def start(self) -> str:
+        """Serve in a background thread; return the base URL for the SDK."""
+        if self._log_path:
+            self._log_file = open(self._log_path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+        handler = type("Handler", (_Handler,), {"fake": self})
+        self._server = ThreadingHTTPServer((self.host, self.port), handler)
+        self._server.daemon_threads = True  # a hung answer must not block stop()
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-groq", daemon=True)
+        self._thread.start()
+        return self.base_url
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._log_file:
+            self._log_file.close()
+            self._log_file = None
+
+    def __enter__(self) -> FakeGroq:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- test controls -------------------------------------------------------------------
+
+    def inject(self, fault: str, count: int = 1, **params: Any) -> None:
+        """Make the next `count` chat requests fail as `fault` ("429", "413", "401", "500",
+        "503", "498", "timeout", "truncated", "fenced", "prose", "invalid_json",
+        "json_validate_failed"); a 429 takes retry_after, reset_tokens, reset_requests,
+        lane ("rpm", "tpm", "rpd", "tpd") and limit."""
+        with self.lock:
+            self.injected.extend([(fault, params)] * count)
+
+    @property
+    def rate_limited(self) -> int:
+        return self.statuses[429]
+
+    def stats(self) -> dict[str, Any]:
+        with self.lock:
+            return {"requests": self.requests, "statuses": dict(self.statuses), "rate_limited": self.statuses[429],
+                    "admitted": self.admitted, "tokens_admitted": self.tokens_admitted}
+
+    # -- the protocol ----------------------------------------------------------------------
+
+    def _ratelimit_headers(self, now: float) -> dict[str, str]:
+        out = {}
+        for lane, suffix in (("rpd", "requests"), ("tpm", "tokens")):
+            win = self.windows.get(lane)
+            if win:
+                out[f"x-ratelimit-limit-{suffix}"] = str(win.limit)
+                out[f"x-ratelimit-remaining-{suffix}"] = str(win.remaining(now))
+                out[f"x-ratelimit-reset-{suffix}"] = go_duration(win.reset_s(now))
+        return out
+
+    def _too_many(self, lane: str, model: str, cost: int, wait: float, now: float,
+                  **params: Any) -> tuple[int, dict[str, str], dict[str, Any]]:
+        label, abbr, kind = LABELS[lane]
+        win = self.windows.get(lane)
+        limit = params.get("limit") or (win.limit if win else 0)
+        used = (limit - win.remaining(now)) if win else limit
+        message = (f"Rate limit reached for model `{model}` in organization `org_fake` service tier `on_demand` "
+                   f"on {label} ({abbr}): Limit {limit}, Used {used}, Requested {cost}. "
+                   f"Please try again in {go_duration(wait)}. Need more tokens? Upgrade to Dev Tier today "
+                   "at https://console.groq.com/settings/billing")
+        headers = self._ratelimit_headers(now)
+        if params.get("retry_after", wait) is not None:
+            headers["retry-after"] = str(math.ceil(params.get("retry_after", wait)))
+        for name in ("reset_tokens", "reset_requests"):
+            if params.get(name):
+                headers[f"x-ratelimit-{name.replace('_', '-')}"] = params[name]
+        return 429, headers, {"error": {"message": message, "type": kind, "code": "rate_limit_exceeded"}}
+
+    def handle_chat(self, headers: dict[str, str], body: dict[str, Any]) -> tuple[int, dict[str, str], Any, dict]:
+        """One chat completion: (status, headers, JSON body or raw text, log fields)."""
+        model = str(body.get("model") or "unknown")
+        messages = body.get("messages") or []
+        text = "".join(str(m.get("content") or "") for m in messages if isinstance(m, dict))
+        prompt_tokens = math.ceil(len(text) / 4) + 4 * len(messages)
+        max_tokens = int(body.get("max_completion_tokens") or body.get("max_tokens") or 1024)
+        cost = prompt_tokens + max_tokens
+        meta: dict[str, Any] = {"prompt_tokens": prompt_tokens, "charged_tokens": cost}
+        with self.lock:
+            now = time.monotonic()
+            fault, params = self.injected.popleft() if self.injected else (None, {})
+            if fault == "429":
+                lane = params.get("lane", "rpm")
+                wait = float(params.get("retry_after") or 1.0)
+                return (*self._too_many(lane, model, cost, wait, now, **params), {**meta, "fault": fault})
+            if fault == "401":
+                return 401, {}, _error("Invalid API Key", "invalid_request_error", "invalid_api_key"), meta
+            tpm = self.windows.get("tpm")
+            if fault == "413" or (tpm and cost > tpm.limit):
+                limit = tpm.limit if tpm else params.get("limit", 6000)
+                msg = (f"Request too large for model `{model}` in organization `org_fake` service tier "
+                       f"`on_demand` on tokens per minute (TPM): Limit {limit}, Requested {cost}, please "
+                       "reduce your message size and try again.")
+                return 413, self._ratelimit_headers(now), _error(msg, "tokens", "request_too_large"), meta
+            costs = {"rpm": 1, "rpd": 1, "tpm": cost, "tpd": cost}
+            for lane, win in self.windows.items():
+                wait = win.wait_for(costs[lane], now)
+                if wait > 0:
+                    return (*self._too_many(lane, model, costs[lane], wait, now), meta)
+            for lane, win in self.windows.items():
+                win.take(costs[lane], now)
+            self.admitted += 1
+            self.tokens_admitted += cost
+            rl_headers = self._ratelimit_headers(now)
+            if fault is None:
+                draw, acc = self.rng.random(), 0.0
+                for name, rate in self.rates.items():
+                    acc += rate
+                    if draw < acc:
+                        fault = name
+                        break
+            lo, hi = self.latency_ms
+            delay = self.rng.uniform(lo, hi) / 1000 if hi else 0.0
+            ids = (uuid.UUID(int=self.rng.getrandbits(128)).hex, uuid.UUID(int=self.rng.getrandbits(128)).hex)
+            title_match = re.search(r"Title:\s*(.+)", text)
+            answer = make_answer(text, title_match.group(1).strip() if title_match else "", self.rng)
+        meta.update(fault=fault, request_id=f"req_{ids[1][:26]}")
+        if fault == "timeout":
+            self._stopping.wait(self.hang_s)
+            return 504, rl_headers, _error("Gateway timeout", "internal_server_error", "timeout"), meta
+        if delay:
+            self._stopping.wait(delay)
+        if fault in ("500", "503", "498"):
+            code = {"500": "internal_server_error", "503": "service_unavailable", "498": "capacity_exceeded"}
+            return int(fault), rl_headers, _error("The server had an error", "internal_server_error",
+                                                  code[fault]), meta
+        json_mode = (body.get("response_format") or {}).get("type") == "json_object"
+        content = json.dumps(answer)
+        finish = "stop"
+        if fault == "json_validate_failed" and json_mode:
+            err = _error("Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for more "
+                         "details.", "invalid_request_error", "json_validate_failed")
+            err["error"]["failed_generation"] = content[: len(content) // 2]  # echoes resume text, like Groq
+            return 400, rl_headers, err, meta
+        if fault == "fenced":
+            content = f"```json\n{content}\n```"
+        elif fault == "prose":
+            content = f"Here are the edits you asked for:\n{content}\nLet me know if you need more."
+        elif fault in ("invalid_json", "json_validate_failed"):
+            content = "{'summary': 'Sure!', edits: [" + content[:40]
+        if fault == "truncated" or math.ceil(len(content) / 4) > max_tokens:
+            content, finish = content[: max(1, min(len(content) // 2, max_tokens * 4))], "length"
+        completion_tokens = max_tokens if finish == "length" else math.ceil(len(content) / 4)
+        meta["completion_tokens"] = completion_tokens
+        queue, total = 0.01, round(delay, 3)
+        return 200, rl_headers, {
+            "id": f"chatcmpl-{ids[0]}", "object": "chat.completion", "created": int(time.time()), "model": model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
+                         "logprobs": None, "finish_reason": finish}],
+            "usage": {"queue_time": queue, "prompt_tokens": prompt_tokens, "prompt_time": 0.01,
+                      "completion_tokens": completion_tokens, "completion_time": total,
+                      "total_tokens": prompt_tokens + completion_tokens, "total_time": total},
+            "system_fingerprint": "fp_fake", "x_groq": {"id": meta["request_id"]},
+        }, meta
+
+    def record(self, status: int, started: float, method: str, path: str, meta: dict[str, Any]) -> None:
+        with self.lock:
+            self.requests += 1
+            self.statuses[status] += 1
+            if self._log_file:
+                entry = {"time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"), "method": method,
+                         "path": path, "status": status, "latency_ms": round((time.monotonic() - started) * 1000),
+                         **{k: v for k, v in meta.items() if v is not None}}
+                self._log_file.write(json.dumps(entry) + "\n")
+
+
+def _error(message: str, kind: str, code: str) -> dict[str, Any]:
+    return {"error": {"message": message, "type": kind, "code": code}}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, like the SDK's pooled httpx client
+    fake: FakeGroq
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        return None  # our own JSON log replaces the stderr access log
+
+    def _send(self, status: int, headers: dict[str, str], body: Any) -> None:
+        data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
+        try:
+            self.send_response(status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up (its timeout): nothing to answer
+
+    def _authorised(self) -> bool:
+        keys = self.fake.api_keys
+        token = self.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        return keys is None or token in keys
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        started = time.monotonic()
+        path = self.path.split("?")[0].rstrip("/")
+        if not self._authorised():
+            status, body = 401, _error("Invalid API Key", "invalid_request_error", "invalid_api_key")
+        elif path.endswith("/openai/v1/models"):
+            status, body = 200, {"object": "list", "data": [
+                {"id": m, "object": "model", "created": 1700000000, "owned_by": "Fake", "active": True,
+                 "context_window": 131072} for m in self.fake.models]}
+        else:
+            status, body = 404, _error(f"Unknown request URL: GET {path}", "invalid_request_error",
+                                       "unknown_url")
+        self._send(status, {}, body)
+        self.fake.record(status, started, "GET", path, {})
+
+    def do_POST(self) -> None:  # noqa: N802 - stdlib name
+        started = time.monotonic()
+        path = self.path.split("?")[0].rstrip("/")
+        raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+        meta: dict[str, Any] = {}
+        headers: dict[str, str] = {}
+        if not path.endswith("/openai/v1/chat/completions"):
+            status, body = 404, _error(f"Unknown request URL: POST {path}", "invalid_request_error", "unknown_url")
+        elif not self._authorised():
+            status, body = 401, _error("Invalid API Key", "invalid_request_error", "invalid_api_key")
+        else:
+            try:
+                request = json.loads(raw or b"{}")
+                if not isinstance(request, dict):
+                    raise ValueError
+            except ValueError:
+                status, body = 400, _error("invalid JSON body", "invalid_request_error", "invalid_request")
+            else:
+                status, headers, body, meta = self.fake.handle_chat(dict(self.headers), request)
+        if status == 504:  # an injected hang: the client has given up long ago
+            self.close_connection = True
+        self._send(status, headers, body)
+        self.fake.record(status, started, "POST", path, meta)
+
+
+def _range(text: str) -> tuple[float, float]:
+    lo, _, hi = text.partition(",")
+    return float(lo), float(hi or lo)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    for lane, (label, _, _) in LABELS.items():
+        parser.add_argument(f"--{lane}", type=int, default=0, help=f"{label} (0 = unlimited)")
+    parser.add_argument("--window", choices=("sliding", "bucket"), default="sliding")
+    parser.add_argument("--api-key", action="append", help="an accepted key (repeatable; default: any)")
+    parser.add_argument("--latency-ms", type=_range, default=(0.0, 0.0), help="e.g. 200,600")
+    parser.add_argument("--hang-s", type=float, default=60.0, help="how long a 'timeout' answer hangs")
+    for fault in RATE_FAULTS:
+        name = {"500": "error-500", "503": "error-503", "498": "error-498", "timeout": "timeout-rate"}.get(
+            fault, f"{fault.replace('_', '-')}-rate")
+        parser.add_argument(f"--{name}", dest=f"rate_{fault}", type=float, default=0.0,
+                            help=f"share of requests answered as {fault}")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--log", help="append one JSON line per request to this file")
+    args = parser.parse_args(argv)
+    fake = FakeGroq(host=args.host, port=args.port, rpm=args.rpm, tpm=args.tpm, rpd=args.rpd, tpd=args.tpd,
+                    window=args.window, api_keys=args.api_key, latency_ms=args.latency_ms, hang_s=args.hang_s,
+                    seed=args.seed, log=args.log, rates={f: getattr(args, f"rate_{f}") for f in RATE_FAULTS})
+    print(f"listening on {fake.start()}", flush=True)
+    done = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: done.set())
+    done.wait()
+    fake.stop()
+    print(json.dumps(fake.stats()), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
