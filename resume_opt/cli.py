@@ -88,7 +88,8 @@ def _guard(fn: F) -> F:
             raise typer.Exit(130) from None
         except Exception as exc:  # the last line of defence: still one line, no traceback
             log.debug("internal error", exc_info=True)
-            _err(f"internal error: {type(exc).__name__}: {str(exc)[:200]}")
+            first_line = (str(exc).strip().splitlines() or [""])[0][:200]
+            _err(f"internal error: {type(exc).__name__}: {first_line}")
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -156,6 +157,8 @@ def run(
     else:
         render.report(_out(), report)
     code = int(report["exit_code"])
+    if report.get("message"):
+        _err(str(report["message"]))
     if report.get("abandoned_threads"):
         sys.stdout.flush()
         sys.stderr.flush()

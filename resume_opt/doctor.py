@@ -34,7 +34,8 @@ def _database(settings: Settings) -> tuple[bool, str]:
         db.close()
     server = version[0] if version else "?"
     if applied < known:
-        return False, f"{db.where} (PostgreSQL {server}): schema {applied}/{known}; run `resume-opt db migrate`"
+        return True, (f"{db.where} (PostgreSQL {server}): schema {applied}/{known}; the next command "
+                      "applies the rest (or `resume-opt db migrate`)")
     return True, f"{db.where} (PostgreSQL {server}), schema {applied}/{known} migrations"
 
 

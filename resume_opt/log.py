@@ -35,6 +35,14 @@ class _ScrubFilter(logging.Filter):
         return True
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is now (test runners and daemons swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return json.dumps({
@@ -47,7 +55,7 @@ def setup_logging(level: str = "info", fmt: str = "text", verbosity: int = 0) ->
     """Configure the root logger once; -v lowers the level, -q raises it."""
     levels = ["debug", "info", "warning", "error"]
     idx = max(0, min(len(levels) - 1, levels.index(level) - verbosity))
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler(sys.stderr)
     handler.addFilter(_ScrubFilter())
     if fmt == "json":
         handler.setFormatter(JsonFormatter())

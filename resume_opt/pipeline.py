@@ -262,7 +262,9 @@ class Pipeline:
         chunk.unfinished.discard(prep.item.id)
 
     def _fail(self, chunk: Chunk, item: queue.ClaimedItem, exc: BaseException) -> None:
-        permanent = isinstance(exc, ItemRejected) or not isinstance(exc, EngineError)
+        # Only the item itself being unusable is final at once; anything else (a bug included)
+        # backs off and is tried again until max_attempts.
+        permanent = isinstance(exc, ItemRejected)
         kind = exc.kind if isinstance(exc, EngineError) else "internal_error"
         message = str(exc) if isinstance(exc, EngineError) else f"{type(exc).__name__} while processing"
         backoff = min(self.s.run.backoff_max_s, self.s.run.backoff_base_s * 2 ** max(item.attempts - 1, 0))
@@ -338,8 +340,8 @@ class Pipeline:
             chunk = self._chunks[0]
             # Cache first: a result survives in the cache even if the write-back is lost.
             self.cache.set_many(chunk.to_cache)
-            written = self._db("write back", lambda c: queue.write_back(
-                c, self.run_id, chunk.successes, chunk.failures, chunk.released))
+            written = self._db("write back", lambda c, ch=chunk: queue.write_back(  # type: ignore[misc]
+                c, self.run_id, ch.successes, ch.failures, ch.released))
             self._chunks.pop(0)
             c = self.counters
             c.succeeded += written["succeeded"]

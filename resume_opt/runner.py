@@ -6,6 +6,7 @@ command and return plain data for `render` to show.
 
 from __future__ import annotations
 
+import functools
 import logging
 import signal
 import sys
@@ -93,19 +94,23 @@ def _install_signal_handlers(pipeline: Any) -> dict[int, Any]:
     previous: dict[int, Any] = {}
     for sig, name in ((signal.SIGINT, "SIGINT"), (signal.SIGTERM, "SIGTERM")):
         previous[sig] = signal.getsignal(sig)
-        signal.signal(sig, lambda _s, _f, n=name: pipeline.signal_received(n))
+        signal.signal(sig, functools.partial(_on_signal, pipeline, name))
     return previous
+
+
+def _on_signal(pipeline: Any, name: str, _signum: int, _frame: Any) -> None:
+    pipeline.signal_received(name)
 
 
 def plan_run(settings: Settings, preview: int = 20) -> dict[str, Any]:
     """--dry-run: what would be claimed and how many engine calls it would take."""
-    from resume_opt.work import prepare
     from resume_opt.errors import ItemRejected
+    from resume_opt.work import prepare
 
     name = resolve_engine_name(settings.run.engine)
     announce_engine(name, settings.run.engine)
     with database(settings) as db:
-        engine = make_engine(name, settings) if name != "groq" else _GroqIdentity(settings)
+        engine: Any = make_engine(name, settings) if name != "groq" else _GroqIdentity(settings)
         cache = open_cache(settings)
         limit = settings.run.limit or None
         with db.connection() as conn:
@@ -118,7 +123,8 @@ def plan_run(settings: Settings, preview: int = 20) -> dict[str, Any]:
                 cur.execute(store.PREVIEW_TEXTS, (limit or claimable or 0,))
                 for oid, resume, title, company, desc in cur:
                     considered += 1
-                    item = queue.ClaimedItem(oid, 0, 0, resume, title, company, desc)
+                    item = queue.ClaimedItem(oid, 0, 0,  # type: ignore[arg-type]
+                                              str(resume), str(title), str(company), str(desc))
                     try:
                         prep = prepare(item, engine, settings)
                     except ItemRejected:
@@ -293,8 +299,8 @@ def demo(settings: Settings, quiet: bool = False) -> dict[str, Any]:
                 res = import_file(db, kind, Path(path))
             loaded[kind] = res.inserted + res.updated
         with db.connection() as conn:
-            cands = [r[0] for r in conn.execute(store.ALL_CANDIDATE_IDS).fetchall()]
-            jobs = [r[0] for r in conn.execute(store.ALL_JOB_IDS).fetchall()]
+            cands = [str(r[0]) for r in conn.execute(store.ALL_CANDIDATE_IDS).fetchall()]
+            jobs = [str(r[0]) for r in conn.execute(store.ALL_JOB_IDS).fetchall()]
             queued = store.enqueue_pairs(conn, [(c, j) for c in cands for j in jobs], 0,
                                          settings.run.max_attempts)
     report = execute_run(settings, quiet=quiet)

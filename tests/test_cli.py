@@ -168,3 +168,15 @@ def test_db_status_lists_migrations(db_url: str) -> None:
     assert code == 0 and "applied" in out
     code, out, _ = invoke("db", "status")
     assert code == 0 and "m001_initial" in out and "pending" not in out
+
+
+def test_demo_runs_the_sample_set(db_url: str) -> None:
+    code, out, err = invoke("demo", "--json")
+    assert code == 0, err
+    res = json.loads(out)
+    assert res["loaded"] == {"candidates": 29, "jobs": 11}
+    assert res["queued"] == 29 * 11
+    report = res["report"]
+    assert report["succeeded"] == 29 * 11 and report["failed"] == 0 and report["engine"] == "local"
+    assert res["stats"]["queue"]["succeeded"] == 29 * 11
+    assert "GROQ_API_KEY not set; using the offline engine" in err

