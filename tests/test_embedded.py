@@ -25,6 +25,9 @@ def test_embedded_default_is_started_once_and_reused(tmp_path: Path) -> None:
         second = run_cli("stats", "--json")
         assert second.returncode == 0, second.stderr
         assert (home / "pg" / "postmaster.pid").read_text().split()[0] == pid, "server reused"
+        plan = run_cli("run", "--dry-run")
+        assert plan.returncode == 0, plan.stderr
+        assert plan.stderr.count("GROQ_API_KEY not set; using the offline engine") == 1
     finally:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -7,7 +7,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 
 from resume_opt import runner
@@ -78,7 +77,7 @@ def test_empty_and_oversized_resumes_fail_at_once(db_url: str, sql) -> None:  # 
     seed_pairs(db_url, 5)
     sql("update candidates set resume_text = '   ' where external_id = 'c1'")
     sql("update candidates set resume_text = repeat('x', 70000) where external_id = 'c2'")
-    sql("update candidates set resume_text = 'SUMMARY' || chr(10) || 'Nurse' || chr(0) || chr(7) || "
+    sql("update candidates set resume_text = 'SUMMARY' || chr(10) || 'Nurse' || chr(1) || chr(7) || "
         "' with ICU experience' where external_id = 'c3'")
     report = run(engine="local")
     assert report["failed"] == 2 and report["succeeded"] == 3 and report["exit_code"] == 1
@@ -119,7 +118,7 @@ def test_poison_item_backs_off_then_fails(db_url: str, sql, monkeypatch) -> None
     for attempt in range(1, 4):
         report = runner.execute_run(settings, quiet=True, install_signals=False)
         assert report["errors"] == {"server_error": 1}
-        state = sql("select status, attempts, run_after > now() + interval '20 seconds', error from "
+        state = sql("select o.status, attempts, run_after > now() + interval '20 seconds', error from "
                     "optimizations o join candidates c on c.id = o.candidate_id where c.external_id = 'c3'")[0]
         if attempt < 3:
             assert state[:3] == ("pending", attempt, True)
