@@ -34,7 +34,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -80,12 +80,13 @@ class Window:
         if self.mode != "sliding":
             return 0.0 if self.level >= cost else (cost - self.level) * self.period / self.limit
         excess = self.used + cost - self.limit
-        for t, c in self.entries:
-            if excess <= 0:
-                break
+        if excess <= 0:
+            return 0.0
+        for t, c in self.entries:  # oldest first: when enough of them have left the window
             excess -= c
-            wait = t + self.period - now
-        return wait if self.used + cost > self.limit else 0.0
+            if excess <= 0:
+                return max(0.0, t + self.period - now)
+        return self.period
 
     def take(self, cost: int, now: float) -> None:
         self._settle(now)
@@ -134,11 +135,11 @@ def _reword(line: str) -> str | None:
 def make_answer(prompt: str, title: str, rng: random.Random) -> dict[str, Any]:
     """The contract's object for a prompt: a few verbatim lines, lightly reworded."""
     edits = []
+    reason = f"Reads more directly for the {title} role." if title else "Reads more directly."
     for line in _resume_lines(prompt):
         revised = _reword(line)
         if revised and revised != line:
-            edits.append({"original": line, "revised": revised,
-                          "reason": f"Reads more directly for the {title} role." if title else "Reads more directly."})
+            edits.append({"original": line, "revised": revised, "reason": reason})
     if len(edits) > 3:
         edits = rng.sample(edits, 3)
     return {"summary": "", "edits": edits}
@@ -189,7 +190,8 @@ class FakeGroq:
         self._server = ThreadingHTTPServer((self.host, self.port), handler)
         self._server.daemon_threads = True  # a hung answer must not block stop()
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-groq", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="fake-groq", daemon=True)
         self._thread.start()
         return self.base_url
 
@@ -230,8 +232,9 @@ class FakeGroq:
 
     def stats(self) -> dict[str, Any]:
         with self.lock:
-            return {"requests": self.requests, "statuses": dict(self.statuses), "rate_limited": self.statuses[429],
-                    "admitted": self.admitted, "tokens_admitted": self.tokens_admitted}
+            return {"requests": self.requests, "statuses": dict(self.statuses),
+                    "rate_limited": self.statuses[429], "admitted": self.admitted,
+                    "tokens_admitted": self.tokens_admitted}
 
     # -- the protocol ----------------------------------------------------------------------
 
@@ -245,72 +248,49 @@ class FakeGroq:
                 out[f"x-ratelimit-reset-{suffix}"] = go_duration(win.reset_s(now))
         return out
 
-    def _too_many(self, lane: str, model: str, cost: int, wait: float, now: float,
+    def _too_many(self, lane: str, model: str, cost: int, wait: float | None, now: float,
                   **params: Any) -> tuple[int, dict[str, str], dict[str, Any]]:
         label, abbr, kind = LABELS[lane]
         win = self.windows.get(lane)
         limit = params.get("limit") or (win.limit if win else 0)
         used = (limit - win.remaining(now)) if win else limit
-        message = (f"Rate limit reached for model `{model}` in organization `org_fake` service tier `on_demand` "
-                   f"on {label} ({abbr}): Limit {limit}, Used {used}, Requested {cost}. "
-                   f"Please try again in {go_duration(wait)}. Need more tokens? Upgrade to Dev Tier today "
-                   "at https://console.groq.com/settings/billing")
+        message = (f"Rate limit reached for model `{model}` in organization `org_fake` "
+                   f"service tier `on_demand` on {label} ({abbr}): "
+                   f"Limit {limit}, Used {used}, Requested {cost}. "
+                   + (f"Please try again in {go_duration(wait)}. " if wait is not None else "")
+                   + "Need more tokens? Upgrade to Dev Tier today at https://console.groq.com/settings/billing")
         headers = self._ratelimit_headers(now)
-        if params.get("retry_after", wait) is not None:
-            headers["retry-after"] = str(math.ceil(params.get("retry_after", wait)))
+        retry_after = params.get("retry_after", wait)
+        if retry_after is not None:  # Groq sends whole seconds, rounded up
+            headers["retry-after"] = str(math.ceil(retry_after))
         for name in ("reset_tokens", "reset_requests"):
             if params.get(name):
                 headers[f"x-ratelimit-{name.replace('_', '-')}"] = params[name]
         return 429, headers, {"error": {"message": message, "type": kind, "code": "rate_limit_exceeded"}}
 
-    def handle_chat(self, headers: dict[str, str], body: dict[str, Any]) -> tuple[int, dict[str, str], Any, dict]:
+    def handle_chat(self, headers: dict[str, str],
+                    body: dict[str, Any]) -> tuple[int, dict[str, str], Any, dict[str, Any]]:
         """One chat completion: (status, headers, JSON body or raw text, log fields)."""
         model = str(body.get("model") or "unknown")
-        messages = body.get("messages") or []
-        text = "".join(str(m.get("content") or "") for m in messages if isinstance(m, dict))
+        messages = [m for m in body.get("messages") or [] if isinstance(m, dict)]
+        text = "".join(str(m.get("content") or "") for m in messages)
+        # The data is in the user's message; the system message may name the tags too.
+        user = "".join(str(m.get("content") or "") for m in messages if m.get("role") == "user")
         prompt_tokens = math.ceil(len(text) / 4) + 4 * len(messages)
         max_tokens = int(body.get("max_completion_tokens") or body.get("max_tokens") or 1024)
-        cost = prompt_tokens + max_tokens
-        meta: dict[str, Any] = {"prompt_tokens": prompt_tokens, "charged_tokens": cost}
+        meta: dict[str, Any] = {"prompt_tokens": prompt_tokens, "charged_tokens": prompt_tokens + max_tokens}
         with self.lock:
-            now = time.monotonic()
-            fault, params = self.injected.popleft() if self.injected else (None, {})
-            if fault == "429":
-                lane = params.get("lane", "rpm")
-                wait = float(params.get("retry_after") or 1.0)
-                return (*self._too_many(lane, model, cost, wait, now, **params), {**meta, "fault": fault})
-            if fault == "401":
-                return 401, {}, _error("Invalid API Key", "invalid_request_error", "invalid_api_key"), meta
-            tpm = self.windows.get("tpm")
-            if fault == "413" or (tpm and cost > tpm.limit):
-                limit = tpm.limit if tpm else params.get("limit", 6000)
-                msg = (f"Request too large for model `{model}` in organization `org_fake` service tier "
-                       f"`on_demand` on tokens per minute (TPM): Limit {limit}, Requested {cost}, please "
-                       "reduce your message size and try again.")
-                return 413, self._ratelimit_headers(now), _error(msg, "tokens", "request_too_large"), meta
-            costs = {"rpm": 1, "rpd": 1, "tpm": cost, "tpd": cost}
-            for lane, win in self.windows.items():
-                wait = win.wait_for(costs[lane], now)
-                if wait > 0:
-                    return (*self._too_many(lane, model, costs[lane], wait, now), meta)
-            for lane, win in self.windows.items():
-                win.take(costs[lane], now)
-            self.admitted += 1
-            self.tokens_admitted += cost
-            rl_headers = self._ratelimit_headers(now)
-            if fault is None:
-                draw, acc = self.rng.random(), 0.0
-                for name, rate in self.rates.items():
-                    acc += rate
-                    if draw < acc:
-                        fault = name
-                        break
+            refused = self._admit(model, prompt_tokens + max_tokens, meta)
+            if refused:
+                return refused
+            rl_headers = self._ratelimit_headers(time.monotonic())
+            fault = meta["fault"]
             lo, hi = self.latency_ms
             delay = self.rng.uniform(lo, hi) / 1000 if hi else 0.0
-            ids = (uuid.UUID(int=self.rng.getrandbits(128)).hex, uuid.UUID(int=self.rng.getrandbits(128)).hex)
-            title_match = re.search(r"Title:\s*(.+)", text)
-            answer = make_answer(text, title_match.group(1).strip() if title_match else "", self.rng)
-        meta.update(fault=fault, request_id=f"req_{ids[1][:26]}")
+            chat_id = uuid.UUID(int=self.rng.getrandbits(128)).hex
+            meta["request_id"] = f"req_{uuid.UUID(int=self.rng.getrandbits(128)).hex[:26]}"
+            title_match = re.search(r"Title:\s*(.+)", user)
+            answer = make_answer(user, title_match.group(1).strip() if title_match else "", self.rng)
         if fault == "timeout":
             self._stopping.wait(self.hang_s)
             return 504, rl_headers, _error("Gateway timeout", "internal_server_error", "timeout"), meta
@@ -320,12 +300,10 @@ class FakeGroq:
             code = {"500": "internal_server_error", "503": "service_unavailable", "498": "capacity_exceeded"}
             return int(fault), rl_headers, _error("The server had an error", "internal_server_error",
                                                   code[fault]), meta
-        json_mode = (body.get("response_format") or {}).get("type") == "json_object"
-        content = json.dumps(answer)
-        finish = "stop"
-        if fault == "json_validate_failed" and json_mode:
-            err = _error("Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for more "
-                         "details.", "invalid_request_error", "json_validate_failed")
+        content, finish = json.dumps(answer), "stop"
+        if fault == "json_validate_failed" and (body.get("response_format") or {}).get("type") == "json_object":
+            err = _error("Failed to generate JSON. Please adjust your prompt. See 'failed_generation' "
+                         "for more details.", "invalid_request_error", "json_validate_failed")
             err["error"]["failed_generation"] = content[: len(content) // 2]  # echoes resume text, like Groq
             return 400, rl_headers, err, meta
         if fault == "fenced":
@@ -338,24 +316,64 @@ class FakeGroq:
             content, finish = content[: max(1, min(len(content) // 2, max_tokens * 4))], "length"
         completion_tokens = max_tokens if finish == "length" else math.ceil(len(content) / 4)
         meta["completion_tokens"] = completion_tokens
-        queue, total = 0.01, round(delay, 3)
         return 200, rl_headers, {
-            "id": f"chatcmpl-{ids[0]}", "object": "chat.completion", "created": int(time.time()), "model": model,
+            "id": f"chatcmpl-{chat_id}", "object": "chat.completion", "created": int(time.time()),
+            "model": model,
             "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
                          "logprobs": None, "finish_reason": finish}],
-            "usage": {"queue_time": queue, "prompt_tokens": prompt_tokens, "prompt_time": 0.01,
-                      "completion_tokens": completion_tokens, "completion_time": total,
-                      "total_tokens": prompt_tokens + completion_tokens, "total_time": total},
+            "usage": {"queue_time": 0.01, "prompt_tokens": prompt_tokens, "prompt_time": 0.01,
+                      "completion_tokens": completion_tokens, "completion_time": round(delay, 3),
+                      "total_tokens": prompt_tokens + completion_tokens, "total_time": round(delay, 3)},
             "system_fingerprint": "fp_fake", "x_groq": {"id": meta["request_id"]},
         }, meta
+
+    def _admit(self, model: str, cost: int,
+               meta: dict[str, Any]) -> tuple[int, dict[str, str], Any, dict[str, Any]] | None:
+        """Under the lock: an answer refusing the request (401/413/429), or None once it is
+        counted against the limits; `meta["fault"]` is then what to do to it after admission."""
+        now = time.monotonic()
+        fault, params = self.injected.popleft() if self.injected else (None, {})
+        params = dict(params)  # `inject(count=n)` shares one dict between its entries
+        meta["fault"] = fault
+        if fault == "429":
+            lane = params.pop("lane", "rpm")
+            wait = params.pop("wait", params.get("retry_after", 1.0))
+            return (*self._too_many(lane, model, cost, wait, now, **params), meta)
+        if fault == "401":
+            return 401, {}, _error("Invalid API Key", "invalid_request_error", "invalid_api_key"), meta
+        tpm = self.windows.get("tpm")
+        if fault == "413" or (tpm and cost > tpm.limit):
+            limit = tpm.limit if tpm else params.get("limit", 6000)
+            msg = (f"Request too large for model `{model}` in organization `org_fake` service tier "
+                   f"`on_demand` on tokens per minute (TPM): Limit {limit}, Requested {cost}, please "
+                   "reduce your message size and try again.")
+            return 413, self._ratelimit_headers(now), _error(msg, "tokens", "request_too_large"), meta
+        costs = {"rpm": 1, "rpd": 1, "tpm": cost, "tpd": cost}
+        for lane, win in self.windows.items():
+            wait = win.wait_for(costs[lane], now)
+            if wait > 0:
+                return (*self._too_many(lane, model, costs[lane], wait, now), meta)
+        for lane, win in self.windows.items():
+            win.take(costs[lane], now)
+        self.admitted += 1
+        self.tokens_admitted += cost
+        if fault is None:
+            draw, acc = self.rng.random(), 0.0
+            for name, rate in self.rates.items():
+                acc += rate
+                if draw < acc:
+                    meta["fault"] = name
+                    break
+        return None
 
     def record(self, status: int, started: float, method: str, path: str, meta: dict[str, Any]) -> None:
         with self.lock:
             self.requests += 1
             self.statuses[status] += 1
             if self._log_file:
-                entry = {"time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"), "method": method,
-                         "path": path, "status": status, "latency_ms": round((time.monotonic() - started) * 1000),
+                entry = {"time": datetime.now(UTC).isoformat(timespec="milliseconds"), "method": method,
+                         "path": path, "status": status,
+                         "latency_ms": round((time.monotonic() - started) * 1000),
                          **{k: v for k, v in meta.items() if v is not None}}
                 self._log_file.write(json.dumps(entry) + "\n")
 
@@ -394,7 +412,7 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0].rstrip("/")
         if not self._authorised():
             status, body = 401, _error("Invalid API Key", "invalid_request_error", "invalid_api_key")
-        elif path.endswith("/openai/v1/models"):
+        elif path == "/openai/v1/models":
             status, body = 200, {"object": "list", "data": [
                 {"id": m, "object": "model", "created": 1700000000, "owned_by": "Fake", "active": True,
                  "context_window": 131072} for m in self.fake.models]}
@@ -410,8 +428,9 @@ class _Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(int(self.headers.get("content-length") or 0))
         meta: dict[str, Any] = {}
         headers: dict[str, str] = {}
-        if not path.endswith("/openai/v1/chat/completions"):
-            status, body = 404, _error(f"Unknown request URL: POST {path}", "invalid_request_error", "unknown_url")
+        if path != "/openai/v1/chat/completions":  # Groq's one path: a base URL ending in /openai/v1 is wrong
+            status, body = 404, _error(f"Unknown request URL: POST {path}", "invalid_request_error",
+                                       "unknown_url")
         elif not self._authorised():
             status, body = 401, _error("Invalid API Key", "invalid_request_error", "invalid_api_key")
         else:

@@ -1,0 +1,212 @@
+"""The production engine: Groq's chat completions in JSON mode, under our rate limiter.
+
+The SDK's own retries are off (`max_retries=0`: it would honour `retry-after` only
+up to 60 s and hide 429s from the limiter); `retry.call_with_retries` owns retries.
+Every answer's headers go to the limiter; every failure becomes one of
+`resume_opt.errors` with a one-line message that never carries the API key or any
+resume text (Groq echoes the model's output in `failed_generation`, so SDK error
+messages are never passed on).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import threading
+import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+import groq
+
+from resume_opt.engines.base import Job, Proposal
+from resume_opt.engines.prompt import PROMPT_VERSION, build_messages, estimate_prompt_tokens, parse_answer
+from resume_opt.errors import (
+    BadOutputError,
+    EngineAuthError,
+    ItemRejected,
+    QuotaExhaustedError,
+    RateLimitedError,
+    RunAbort,
+    TransientEngineError,
+)
+from resume_opt.provider_budget import RateLimitHeaders, format_duration, parse_duration
+
+if TYPE_CHECKING:
+    from groq.types.chat import ChatCompletionMessageParam
+
+    from resume_opt.config import Settings
+    from resume_opt.ratelimit import RateLimiter
+
+__all__ = ["PROMPT_VERSION", "GroqEngine"]  # PROMPT_VERSION: the engine's hash identity (runner)
+
+# "... on tokens per minute (TPM): Limit 12000, Used 11000, Requested 1500. Please try again in 2.5s."
+_LIMIT_MSG = re.compile(r"\((RPM|TPM|RPD|TPD)\):\s*Limit\s+(\d+)", re.IGNORECASE)
+_TRY_AGAIN = re.compile(r"try again in\s+([0-9hmsuµμn.]+)", re.IGNORECASE)
+# A 429 that names no wait at all: retry after this long.
+DEFAULT_429_WAIT_S = 1.0
+
+
+def _error_body(exc: groq.APIStatusError) -> dict[str, Any]:
+    """The `error` object of a Groq error answer, or {}."""
+    body = exc.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        return inner if isinstance(inner, dict) else {}
+    return {}
+
+
+class GroqEngine:
+    """Proposes edits with a Groq model. Thread-safe: one SDK client shared by the pool."""
+
+    name = "groq"
+    prompt_version = PROMPT_VERSION
+
+    def __init__(self, settings: Settings, limiter: RateLimiter) -> None:
+        self.settings = settings
+        self.model = settings.groq.model
+        self.limiter = limiter
+        self.client = groq.Groq(
+            api_key=os.environ["GROQ_API_KEY"],
+            base_url=os.environ.get("GROQ_BASE_URL") or None,
+            max_retries=0,
+            timeout=settings.groq.timeout_s,
+        )
+        price = settings.groq.prices.get(self.model) or [0.0, 0.0]
+        self._price_in, self._price_out = float(price[0]), float(price[1])
+        # Real prompt tokens / our estimate, learned from `usage`, so the limiter is
+        # charged what the provider will count (never below the raw estimate).
+        self._token_ratio = 1.0
+        self._lock = threading.Lock()
+        # Accounting across every call, failed ones included (tokens are billed anyway).
+        self.usage = {"calls": 0, "rate_limited": 0, "tokens_in": 0, "tokens_out": 0, "cost_usd": 0.0}
+
+    # -- the call ------------------------------------------------------------------
+
+    def propose(self, resume: str, job: Job) -> Proposal:
+        """One call: acquire the budget, ask, map the answer or the failure."""
+        if not resume.strip():
+            raise ItemRejected("the resume is empty", kind="bad_input")
+        if len(resume) > self.settings.engine.max_resume_chars:
+            raise ItemRejected(f"the resume has {len(resume)} characters, over engine.max_resume_chars="
+                               f"{self.settings.engine.max_resume_chars}", kind="too_large")
+        messages = build_messages(resume, job)
+        max_tokens = self.settings.groq.max_tokens
+        prompt_estimate = estimate_prompt_tokens(messages)
+        with self._lock:
+            cost = math.ceil(prompt_estimate * self._token_ratio) + max_tokens
+        self.limiter.acquire(cost)
+        started = time.monotonic()
+        with self._lock:
+            self.usage["calls"] += 1
+        try:
+            raw = self.client.chat.completions.with_raw_response.create(
+                model=self.model,
+                messages=cast("list[ChatCompletionMessageParam]", messages),
+                temperature=self.settings.groq.temperature,
+                max_completion_tokens=max_tokens,
+                response_format={"type": "json_object"},
+            )
+        except groq.APIStatusError as exc:
+            self.limiter.observe(exc.response.headers)
+            raise self._status_error(exc, cost) from None
+        except groq.APITimeoutError:
+            raise TransientEngineError(
+                f"Groq did not answer within {self.settings.groq.timeout_s:g}s", kind="timeout") from None
+        except groq.APIConnectionError as exc:
+            cause = type(exc.__cause__).__name__ if exc.__cause__ else "connection error"
+            raise TransientEngineError(f"cannot reach the Groq API ({cause})", kind="connection") from None
+        latency_ms = int((time.monotonic() - started) * 1000)
+        self.limiter.observe(raw.headers)
+        try:
+            completion = raw.parse()
+            choice = completion.choices[0]
+            content = choice.message.content or ""
+        except (ValueError, IndexError, AttributeError, groq.APIResponseValidationError):
+            raise TransientEngineError("Groq answered 200 with a body that is not a chat completion",
+                                       kind="server_error") from None
+        tokens_in = completion.usage.prompt_tokens if completion.usage else prompt_estimate
+        tokens_out = completion.usage.completion_tokens if completion.usage else 0
+        cost_usd = (tokens_in * self._price_in + tokens_out * self._price_out) / 1_000_000
+        self._account(tokens_in, tokens_out, cost_usd, prompt_estimate)
+        if choice.finish_reason == "length":
+            raise BadOutputError(f"the answer was cut off at max_tokens={max_tokens}", kind="truncated")
+        summary, edits, dropped = parse_answer(content)
+        extra: dict[str, Any] = {"request_id": (completion.x_groq.id if completion.x_groq else None)
+                                 or completion.id}
+        if dropped:
+            extra["dropped_edits"] = dropped
+        return Proposal(summary=summary, edits=edits, tokens_in=tokens_in, tokens_out=tokens_out,
+                        cost_usd=round(cost_usd, 8), latency_ms=latency_ms, extra=extra)
+
+    def _account(self, tokens_in: int, tokens_out: int, cost_usd: float, estimate: int) -> None:
+        with self._lock:
+            self.usage["tokens_in"] += tokens_in
+            self.usage["tokens_out"] += tokens_out
+            self.usage["cost_usd"] += cost_usd
+            if estimate > 0 and tokens_in > 0:
+                ratio = tokens_in / estimate
+                self._token_ratio = min(3.0, max(1.0, 0.8 * self._token_ratio + 0.2 * ratio))
+
+    # -- failures --------------------------------------------------------------------
+
+    def _status_error(self, exc: groq.APIStatusError, cost: int) -> Exception:
+        status = exc.status_code
+        error = _error_body(exc)
+        code = str(error.get("code") or "")
+        if status in (401, 403):
+            return EngineAuthError(f"Groq rejected the API key ({status})")
+        if status == 413 or code in ("request_too_large", "context_length_exceeded"):
+            limit = RateLimitHeaders.parse(exc.response.headers).limit_tokens
+            where = f"of {limit} tokens per minute" if limit else "(request too large)"
+            return ItemRejected(f"request of ~{cost} tokens is over the model's limit {where}; "
+                                "waiting cannot help", kind="too_large")
+        if status == 429:
+            return self._rate_limited(exc, error)
+        if status == 400 and code == "json_validate_failed":
+            return BadOutputError("Groq's JSON mode rejected the model's output (json_validate_failed)",
+                                  kind="json_invalid")
+        if status == 404 and code == "unknown_url":
+            return RunAbort("Groq answered 404 for the chat endpoint: check GROQ_BASE_URL "
+                            "(the SDK appends /openai/v1/... itself)")
+        if status == 404 or code in ("model_not_found", "model_decommissioned"):
+            return RunAbort(f"Groq model {self.model!r} is not available ({code or status})")
+        if status >= 500 or status == 498:
+            return TransientEngineError(f"Groq answered {status} {code}".rstrip(), kind="server_error")
+        return ItemRejected(f"Groq refused the request ({status} {code or 'bad request'})",
+                            kind="bad_request")
+
+    def _rate_limited(self, exc: groq.APIStatusError, error: Mapping[str, Any]) -> Exception:
+        """429: learn what it says, pause every thread, then raise for the retry policy."""
+        headers = RateLimitHeaders.parse(exc.response.headers)
+        message = str(error.get("message") or "")
+        named = _LIMIT_MSG.search(message)
+        lane = named.group(1).lower() if named else None
+        if lane is None:  # Groq's `type` says which resource: "requests" or "tokens"
+            lane = {"tokens": "tpm", "requests": "rpm"}.get(str(error.get("type") or ""))
+        wait = headers.retry_after_s
+        if wait is None:
+            said = _TRY_AGAIN.search(message)
+            wait = parse_duration(said.group(1).rstrip(".")) if said else None
+        if wait is None:
+            wait = headers.reset_tokens_s if lane == "tpm" else headers.reset_requests_s
+        if wait is None:
+            wait = DEFAULT_429_WAIT_S
+        with self._lock:
+            self.usage["rate_limited"] += 1
+        self.limiter.rate_limited(lane, int(named.group(2)) if named else None)
+        self.limiter.pause(wait)
+        daily = lane in ("rpd", "tpd")
+        if daily and wait > self.limiter.seconds_left():
+            what = "requests" if lane == "rpd" else "tokens"
+            return QuotaExhaustedError(
+                f"Groq's daily {what} quota for {self.model} is spent; it resets in {format_duration(wait)}, "
+                "after this run's deadline", reset_in_s=wait)
+        label = {"rpm": "requests per minute", "tpm": "tokens per minute", "rpd": "requests per day",
+                 "tpd": "tokens per day"}.get(lane or "", "a rate limit")
+        return RateLimitedError(f"Groq rate limit on {label}; waiting {format_duration(wait)}", wait)
+
+    def close(self) -> None:
+        """Close the SDK's HTTP connections."""
+        self.client.close()

@@ -1,0 +1,312 @@
+"""Request and token budgets shared by every thread (and, with scope `database`, process).
+
+Groq limits an organisation per model: requests and tokens per minute and per day.
+A request costs its prompt tokens plus its `max_tokens`. The limiter paces requests
+evenly (GCRA: one "theoretical arrival time" per lane) instead of bursting a
+minute's worth at once, which keeps a sliding-window provider and a continuously
+refilled one both busy without 429s:
+
+- per-minute lanes space requests `60 / (limit * (1 - HEADROOM))` seconds apart
+  (tokens: that per token), so no 60 s window ever holds more than the limit;
+- per-day lanes are buckets that may be drawn down at once (a nightly batch wants
+  its daily budget now, not spread over 24 h);
+- `observe(headers)` keeps a model of the provider's own token (minute) and request
+  (day) budgets from `x-ratelimit-*`; when the organisation has less left than our
+  pacing assumes (other jobs share the key) the next request waits until it fits;
+- `pause(s)` after a 429 holds every thread, not just the one that got it;
+- limits configured as 0 are learned: tokens/minute and requests/day from the
+  headers, requests/minute and tokens/day from the 429 message ("Limit N").
+
+`acquire` raises QuotaExhaustedError instead of waiting past the run's deadline.
+The database scope keeps the lanes' arrival times in PostgreSQL (db/ratelimit.py)
+with the database's clock, so every process on every host draws on one budget.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from resume_opt.errors import DatabaseError, ItemRejected, QuotaExhaustedError, TransientEngineError
+from resume_opt.provider_budget import (
+    ProviderBudget,
+    RateLimitHeaders,
+    format_duration,
+)
+
+if TYPE_CHECKING:
+    from resume_opt.config import Settings
+
+log = logging.getLogger(__name__)
+
+# Pace 2% under the limit: absorbs clock jitter between our grant and the provider's
+# admission (a sliding window counts arrivals, not our grants) at a 2% cost.
+HEADROOM = 0.02
+# Threads re-check the budget at least this often while they wait (limits change).
+MAX_SLEEP_STEP_S = 1.0
+# A 429 on requests/minute without a lower limit in its message means someone else
+# shares the key: slow down by this factor, win it back slowly on each success.
+SHARE_DECREASE = 0.85
+SHARE_INCREASE = 0.01
+MIN_SHARE = 0.2
+
+LANES = ("rpm", "tpm", "rpd", "tpd")
+_PERIOD = {"rpm": 60.0, "tpm": 60.0, "rpd": 86400.0, "tpd": 86400.0}
+_LABEL = {"rpm": "requests per minute", "tpm": "tokens per minute",
+          "rpd": "requests per day", "tpd": "tokens per day"}
+
+
+# --- the pieces of the budget -------------------------------------------------------
+
+
+@dataclass
+class Lane:
+    """One GCRA lane: `limit` units per `period_s`; spacing lanes never burst."""
+
+    name: str
+    limit: int = 0  # 0: unknown, lane off
+    share: float = 1.0  # < 1 after 429s that say the key is shared
+    tat: float = float("-inf")  # theoretical arrival time of the next unit
+
+    @property
+    def burst(self) -> bool:
+        return self.name in ("rpd", "tpd")
+
+    def step_s(self) -> float:
+        """Seconds one unit occupies; 0 when the lane is off."""
+        if self.limit <= 0:
+            return 0.0
+        if self.burst:
+            return _PERIOD[self.name] / self.limit
+        return _PERIOD[self.name] / (self.limit * (1 - HEADROOM) * self.share)
+
+    def slack_s(self, cost: int) -> float:
+        """How far ahead of `tat` a request of `cost` units may go (the bucket's depth)."""
+        return max(0, self.limit - cost) * self.step_s() if self.burst else 0.0
+
+    def learn(self, limit: int) -> bool:
+        """Take a limit seen in a header or a 429; only ever lowers a configured one."""
+        if limit > 0 and (self.limit <= 0 or limit < self.limit):
+            self.limit = limit
+            return True
+        return False
+
+
+@dataclass
+class LimiterCounters:
+    """What the limiter did during a run (for the report and the bench)."""
+
+    acquired: int = 0
+    waited_s: float = 0.0
+    pauses: int = 0
+    paused_s: float = 0.0
+    rate_limited: int = 0
+    observed: int = 0
+    tightened: int = 0
+
+
+class RateLimiter:
+    """The run's request/token budget; thread-safe. See the module docstring."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        deadline: float,
+        shared: Any = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        rl = settings.rate_limit
+        self.model = settings.groq.model
+        self.deadline = deadline
+        self.lanes = {name: Lane(name) for name in LANES}
+        for name, limit in zip(LANES, (rl.requests_per_minute, rl.tokens_per_minute,
+                                       rl.requests_per_day, rl.tokens_per_day), strict=True):
+            self.lanes[name].limit = int(limit)
+        self.tokens_budget = ProviderBudget(60.0, sliding=True)
+        self.requests_budget = ProviderBudget(86400.0)
+        self.counters = LimiterCounters()
+        self.paused_until = float("-inf")
+        self._pause_epoch = 0
+        self._shared = shared  # db-backed lanes (SharedLanes) or None
+        self._clock, self._sleep = clock, sleep
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    # -- acquire -----------------------------------------------------------------
+
+    def acquire(self, tokens: int) -> None:
+        """Block until a request costing `tokens` (prompt estimate + max_tokens) may go."""
+        tpm = self.lanes["tpm"].limit
+        if tpm > 0 and tokens > tpm:
+            raise ItemRejected(f"request of ~{tokens} tokens is over the model's limit of {tpm} "
+                               "tokens per minute; it can never be sent", kind="too_large")
+        started = self._clock()
+        while True:
+            with self._lock:
+                now = self._clock()
+                ready, why = self._ready_at(tokens, now, with_lanes=self._shared is None)
+                if ready <= now and self._shared is None:
+                    self._grant(tokens, now, started)
+                    return
+                epoch = self._pause_epoch
+            if ready > self.deadline:
+                raise self._exhausted(ready - now, why)
+            if ready > now:
+                self._sleep(min(ready - now, MAX_SLEEP_STEP_S))
+                continue
+            # database scope: reserve a slot on the shared lanes, sleep until it comes.
+            try:
+                wait = self._shared.reserve(self._costs(tokens), max_wait_s=self.deadline - now)
+                if wait is None:
+                    wait_s = self._shared.wait_s(self._costs(tokens))
+                    raise self._exhausted(wait_s, "the shared rate limit")
+            except DatabaseError as exc:
+                # Retried like any transient failure; the pipeline notices a lasting outage itself.
+                raise TransientEngineError(str(exc), kind="rate_limit_db") from None
+            with self._lock:
+                slot = now + wait
+                self.tokens_budget.charge(slot, tokens)
+                self.requests_budget.charge(slot, 1)
+            if wait > 0:
+                self._sleep(wait)
+            with self._lock:
+                if self._pause_epoch == epoch:  # a 429 meanwhile: take a fresh slot after it
+                    self._grant(tokens, self._clock(), started, charge=False)
+                    return
+
+    def _costs(self, tokens: int) -> dict[str, tuple[int, float, float]]:
+        """Per lane: (cost, seconds per unit, slack seconds) for the shared store."""
+        out = {}
+        for name, lane in self.lanes.items():
+            cost = 1 if name in ("rpm", "rpd") else tokens
+            out[name] = (cost, lane.step_s(), lane.slack_s(cost))
+        return out
+
+    def _ready_at(self, tokens: int, now: float, with_lanes: bool) -> tuple[float, str]:
+        """The earliest time a request may go and what binds it (for messages)."""
+        candidates = [(now, ""), (self.paused_until, "a 429 pause"),
+                      (self.tokens_budget.ready_at(tokens, now), "the provider's tokens per minute"),
+                      (self.requests_budget.ready_at(1, now), "the provider's requests per day")]
+        if with_lanes:
+            for name, lane in self.lanes.items():
+                if lane.limit > 0:
+                    cost = 1 if name in ("rpm", "rpd") else tokens
+                    candidates.append((lane.tat - lane.slack_s(cost), _LABEL[name]))
+        return max(candidates, key=lambda c: c[0])
+
+    def _grant(self, tokens: int, now: float, started: float, charge: bool = True) -> None:
+        if self._shared is None:
+            for name, lane in self.lanes.items():
+                cost = 1 if name in ("rpm", "rpd") else tokens
+                lane.tat = max(lane.tat, now) + cost * lane.step_s()
+        if charge:
+            self.tokens_budget.charge(now, tokens)
+            self.requests_budget.charge(now, 1)
+        waited = now - started
+        self.counters.acquired += 1
+        self.counters.waited_s += waited
+        self._local.sent_at = now
+
+    def _exhausted(self, wait_s: float, why: str) -> QuotaExhaustedError:
+        left = max(0.0, self.deadline - self._clock())
+        err = QuotaExhaustedError(
+            f"rate limit: {why} frees up in {format_duration(wait_s)}, after the run's deadline "
+            f"(in {format_duration(left)})", reset_in_s=wait_s)
+        if "per day" not in why:
+            # Not a spent daily quota: only the run's own deadline is near (pacing, a 429 pause).
+            err.kind = "deadline"
+        return err
+
+    # -- feedback from the provider ---------------------------------------------------
+
+    def observe(self, headers: Mapping[str, str]) -> None:
+        """Take the `x-ratelimit-*` headers of an answer (any status) into the budget."""
+        parsed = RateLimitHeaders.parse(headers)
+        with self._lock:
+            now = self._clock()
+            sent_at = getattr(self._local, "sent_at", now)
+            self.counters.observed += 1
+            tighter = False
+            if parsed.limit_tokens and parsed.remaining_tokens is not None:
+                self.lanes["tpm"].learn(parsed.limit_tokens)
+                tighter |= self.tokens_budget.observe(parsed.limit_tokens, parsed.remaining_tokens,
+                                                      parsed.reset_tokens_s, sent_at, now)
+            if parsed.limit_requests and parsed.remaining_requests is not None:
+                self.lanes["rpd"].learn(parsed.limit_requests)
+                tighter |= self.requests_budget.observe(parsed.limit_requests, parsed.remaining_requests,
+                                                        parsed.reset_requests_s, sent_at, now)
+            self.counters.tightened += int(tighter)
+            rpm = self.lanes["rpm"]
+            if rpm.share < 1.0 and parsed.retry_after_s is None:
+                rpm.share = min(1.0, rpm.share + SHARE_INCREASE)
+        if self._shared is not None:
+            try:
+                self._shared.record(parsed)
+            except DatabaseError as exc:  # only for `stats`: never fail a call over it
+                log.debug("%s", exc)
+
+    def rate_limited(self, lane: str | None, limit: int | None) -> None:
+        """A 429 named `lane` ("rpm", "tpm", "rpd", "tpd") and maybe its limit: learn from it."""
+        with self._lock:
+            self.counters.rate_limited += 1
+            if lane in self.lanes:
+                learned = self.lanes[lane].learn(limit or 0)
+                if lane == "rpm" and not learned:
+                    # Our pacing was within the limit yet the provider said no: the key is shared.
+                    self.lanes["rpm"].share = max(MIN_SHARE, self.lanes["rpm"].share * SHARE_DECREASE)
+
+    def pause(self, seconds: float) -> None:
+        """Hold every thread (and, database scope, every process) for `seconds`."""
+        seconds = max(0.0, float(seconds))
+        with self._lock:
+            until = self._clock() + seconds
+            if until > self.paused_until:
+                self.counters.paused_s += until - max(self.paused_until, self._clock())
+                self.paused_until = until
+            self.counters.pauses += 1
+            self._pause_epoch += 1
+        if self._shared is not None:
+            try:
+                self._shared.pause(seconds)
+            except DatabaseError as exc:  # this process still pauses; the others will see 429s
+                log.warning("%s; the pause holds this process only", exc)
+
+    def seconds_left(self) -> float:
+        """Seconds until the run's deadline (on the limiter's clock)."""
+        return self.deadline - self._clock()
+
+    def snapshot(self) -> dict[str, Any]:
+        """Counters and learned limits, for the run report and the bench."""
+        with self._lock:
+            out: dict[str, Any] = dict(vars(self.counters))
+            out["limits"] = {name: lane.limit for name, lane in self.lanes.items()}
+            out["rpm_share"] = round(self.lanes["rpm"].share, 3)
+            return out
+
+
+def key_scope() -> str:
+    """Who shares a budget: one organisation's key at one endpoint, hashed (never the key)."""
+    endpoint = os.environ.get("GROQ_BASE_URL") or "https://api.groq.com"
+    material = f"{endpoint}\0{os.environ.get('GROQ_API_KEY', '')}"
+    return "key-" + hashlib.sha256(material.encode()).hexdigest()[:16]
+
+
+def make_limiter(settings: Settings, pool: Any = None, *, deadline: float) -> RateLimiter:
+    """The limiter for a run: process scope, or database scope through `pool` (psycopg_pool)."""
+    shared = None
+    if settings.rate_limit.scope == "database":
+        if pool is None:
+            from resume_opt.errors import ConfigError
+
+            raise ConfigError("rate_limit.scope: database needs a database connection pool")
+        from resume_opt.db.ratelimit import SharedLanes
+
+        shared = SharedLanes(pool, key_scope(), settings.groq.model)
+    return RateLimiter(settings, deadline=deadline, shared=shared)
