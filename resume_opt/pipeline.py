@@ -179,9 +179,19 @@ class Pipeline:
     def _unfinished(self) -> int:
         return sum(len(c.unfinished) for c in self._chunks)
 
+    def _billed(self) -> None:
+        """Tokens and cost as the provider bills them: failed calls (e.g. truncated) included."""
+        usage = getattr(self.engine, "usage", None)
+        if isinstance(usage, dict):
+            c = self.counters
+            c.tokens_in = max(c.tokens_in, int(usage.get("tokens_in", 0)))
+            c.tokens_out = max(c.tokens_out, int(usage.get("tokens_out", 0)))
+            c.cost_usd = max(c.cost_usd, float(usage.get("cost_usd", 0.0)))
+
     def _check_limits(self) -> None:
         if self.stopping:
             return
+        self._billed()
         s, c = self.s.run, self.counters
         if s.max_runtime_s and time.monotonic() - self._t0 >= s.max_runtime_s:
             self.request_stop("max_runtime")
@@ -288,12 +298,19 @@ class Pipeline:
             self.counters.engine_calls += stats.calls
             self.counters.rate_limited += stats.rate_limited
             self.counters.call_retries += stats.retries
+            for kind in stats.errors:
+                self.counters.call_errors[kind] = self.counters.call_errors.get(kind, 0) + 1
         if exc is None:
             opt = fut.result()
             self.counters.add_usage(opt.tokens_in, opt.tokens_out, opt.cost_usd, opt.latency_ms)
             for i, w in enumerate(waiters):
                 self._succeed(w.chunk, w.prep, opt, cache=False, from_call=(i == 0))
             return [(waiters[0].prep.input_hash, opt.cache_value())]
+        elif isinstance(exc, RunAbort) and exc.kind == "deadline":
+            # The next request slot lies past --max-runtime: an ordinary end of the window.
+            self.request_stop("max_runtime")
+            for w in waiters:
+                self._release(w.chunk, w.prep.item.id)
         elif isinstance(exc, RunAbort):
             if self._abort is None:
                 self._abort = exc
@@ -371,6 +388,7 @@ class Pipeline:
 
     # --- the end --------------------------------------------------------------
     def _finish(self) -> dict[str, Any]:
+        self._billed()
         c = self.counters
         if self._exit_code is not None:
             code = self._exit_code

@@ -37,6 +37,7 @@ class RunCounters:
     tokens_out: int = 0
     cost_usd: float = 0.0
     errors: dict[str, int] = field(default_factory=dict)
+    call_errors: dict[str, int] = field(default_factory=dict)
     latencies: list[int] = field(default_factory=list)
     _seen: int = 0
     _max_latency: int = 0
@@ -100,6 +101,7 @@ def build_report(*, run_id: int, started_at: datetime, engine: Any, counters: Ru
         "cache_hit_rate": round(c.cached / c.claimed, 4) if c.claimed else None,
         "latency_ms": c.latency_summary(),
         "errors": dict(sorted(c.errors.items())),
+        "call_errors": dict(sorted(c.call_errors.items())),
         "cache_status": cache_status,
         "stop_reason": stop_reason,
         "exit_code": exit_code,

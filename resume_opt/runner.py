@@ -155,7 +155,7 @@ class _GroqIdentity:
     def __init__(self, settings: Settings) -> None:
         self.model = settings.groq.model
         try:
-            from resume_opt.engines.groq import PROMPT_VERSION
+            from resume_opt.engines.prompt import PROMPT_VERSION
 
             self.prompt_version = PROMPT_VERSION
         except ImportError:
