@@ -6,8 +6,11 @@ before it costs a call), then `optimize` in the pool.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import time
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from resume_opt.config import Settings
@@ -45,6 +48,21 @@ class Optimized:
         return {"result": self.result, "score_before": self.score_before, "score_after": self.score_after}
 
 
+# Bump when the analysis code (keywords, score, guard, tailoring) changes what it produces.
+ANALYSIS_CODE_VERSION = "1"
+
+
+@functools.lru_cache(maxsize=1)
+def analysis_version() -> str:
+    """The version of everything that turns a proposal into a result, for input_hash.
+
+    Results depend on the skills taxonomy as much as on the engine: editing
+    skills.yaml must make earlier results stale for dedup, like a new prompt does.
+    """
+    data = resources.files("resume_opt").joinpath("data/skills.yaml").read_bytes()
+    return f"{ANALYSIS_CODE_VERSION}.{hashlib.sha256(data).hexdigest()[:12]}"
+
+
 def prepare(item: ClaimedItem, engine: Engine, settings: Settings) -> Prepared:
     """Clean and check the resume, build the job, compute input_hash; ItemRejected when unusable."""
     from resume_opt.ats.text import clean_text, prepare_resume
@@ -54,7 +72,7 @@ def prepare(item: ClaimedItem, engine: Engine, settings: Settings) -> Prepared:
     if not job.description.strip():
         raise ItemRejected("empty job description", kind="empty_job")
     digest = input_hash(resume, job.title, job.company, job.description,
-                        engine.name, engine.model, engine.prompt_version)
+                        engine.name, engine.model, f"{engine.prompt_version}+ats.{analysis_version()}")
     return Prepared(item, resume, job, digest)
 
 

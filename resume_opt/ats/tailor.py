@@ -1,0 +1,110 @@
+"""`finalize`: the one code path that applies and checks every engine's proposal.
+
+Engines only propose (a summary and verbatim-quoted edits). Here the summary and
+then each edit, in order, pass the guard and are applied; rejected ones are kept
+with the reason. The match score is computed before and after by our code, never
+taken from an engine. Missing keywords become suggestions for the candidate and
+are never written into the resume.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from resume_opt.ats.guard import Guard
+from resume_opt.ats.injection import FLAG, looks_like_injection
+from resume_opt.ats.keywords import JobKeywords, has_skill, index_text, job_keywords
+from resume_opt.ats.score import score_resume
+from resume_opt.ats.sections import layout, render_heading, summary_insert_at, summary_span
+from resume_opt.engines.base import Job, Proposal
+
+SUMMARY_REASON = "professional summary written for this job"
+MAX_SUGGESTIONS = 20
+MAX_SUGGESTION_CHARS = 200
+
+
+def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
+    """Apply the proposal's guarded summary and edits; score before and after.
+
+    Returns a JSON-serialisable dict: optimized_resume, summary, edits_applied,
+    edits_rejected, matched_keywords, missing_keywords, suggestions, flags,
+    score_before, score_after, score_reason, keywords.
+    """
+    keywords = job_keywords(job.description, job.title, job.company)
+    guard = Guard(resume, job.description)
+    applied: list[dict[str, str]] = []
+    rejected: list[dict[str, str]] = []
+    text, summary = _apply_summary(resume, proposal.summary, guard, applied, rejected)
+    for edit in proposal.edits:
+        record = edit.as_dict()
+        why = guard.check(edit.original, edit.revised)
+        if why is None and edit.original not in text:
+            why = "original text no longer present after earlier edits"
+        if why is not None:
+            rejected.append({**record, "rejected_because": why})
+            continue
+        text = text.replace(edit.original, edit.revised, 1)
+        applied.append(record)
+    before = score_resume(resume, keywords)
+    after = score_resume(text, keywords)
+    flags = [FLAG] if looks_like_injection(resume, job.title, job.description) else []
+    return {
+        "optimized_resume": text,
+        "summary": summary,
+        "edits_applied": applied,
+        "edits_rejected": rejected,
+        "matched_keywords": after.matched,
+        "missing_keywords": after.missing,
+        "suggestions": suggestions(keywords, after.missing, proposal.extra.get("suggestions"), text),
+        "flags": flags,
+        "score_before": before.score,
+        "score_after": after.score,
+        "score_reason": after.reason,
+        "keywords": keywords.as_dict(),
+    }
+
+
+def _apply_summary(resume: str, summary: str, guard: Guard, applied: list[dict[str, str]],
+                   rejected: list[dict[str, str]]) -> tuple[str, str]:
+    """Replace the summary paragraph (or insert a Summary section) when the guard allows."""
+    new = summary.strip()
+    if not new:
+        return resume, ""
+    span = summary_span(resume)
+    original = resume[span[0]:span[1]] if span else ""
+    if new == original:
+        return resume, ""  # nothing to apply
+    record = {"original": original, "revised": new, "reason": SUMMARY_REASON}
+    why = guard.check(original, new, insertion=span is None)
+    if why is not None:
+        rejected.append({**record, "rejected_because": why})
+        return resume, ""
+    applied.append(record)
+    if span is not None:
+        return resume[:span[0]] + new + resume[span[1]:], new
+    at = summary_insert_at(resume)
+    heading = render_heading("Summary", layout(resume).heading_style)
+    blank = "\n" if at == 0 or resume[:at].endswith("\n\n") else ""  # keep the resume's spacing
+    return f"{resume[:at]}{heading}\n{new}\n{blank}{resume[at:]}", new
+
+
+def suggestions(keywords: JobKeywords, missing: list[str], extra: Any = None, resume: str = "") -> list[str]:
+    """Short notes for the candidate: what the job asks for that the resume does not show
+    in the job's words, then any the engine offered (never written into the resume)."""
+    by_text = {k.text: k for k in keywords.all}
+    index = index_text(resume)
+    out: list[str] = []
+    for m in missing:
+        kw = by_text.get(m)
+        level = "required" if kw is not None and kw.required else "preferred"
+        if kw is not None and kw.entry is not None and has_skill(index, resume, kw):
+            out.append(f"{m}: {level} by the job; your resume words this differently, consider the job's term")
+        else:
+            out.append(f"{m}: {level} by the job and not in the resume; add it only if you have this experience")
+    if isinstance(extra, list):
+        out += [s.strip()[:MAX_SUGGESTION_CHARS] for s in extra if isinstance(s, str) and s.strip()]
+    seen: list[str] = []
+    for s in out:
+        if s not in seen:
+            seen.append(s)
+    return seen[:MAX_SUGGESTIONS]

@@ -1,0 +1,160 @@
+"""Quality and speed of the offline engine over the sample set, with no database.
+
+Every candidate x every job goes through `LocalEngine.propose` and `finalize`, as the
+pipeline would run them. Prints a table per job and returns the figures:
+
+    python scripts/bench_quality.py [--candidates FILE] [--jobs FILE] [--json]
+
+`scripts/bench.py quality` calls `run(argv)` (a list of arguments or a Namespace).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+from resume_opt.ats import guard, injection, keywords, sections
+from resume_opt.ats.keywords import index_text, job_keywords
+from resume_opt.ats.score import score_resume
+from resume_opt.ats.tailor import finalize
+from resume_opt.ats.text import clean_text, prepare_resume
+from resume_opt.config import Settings
+from resume_opt.engines.base import Job
+from resume_opt.engines.local import LocalEngine
+
+RELEVANT_SCORE = 25.0
+
+
+def _sample(name: str) -> Path:
+    return Path(str(resources.files("resume_opt").joinpath(f"data/sample/{name}")))
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _forget_resumes(job: Job) -> None:
+    """Drop per-text caches so each pair pays for its resume, as a fresh one would; the
+    job's analysis stays warm, as it does in a run (one job meets many resumes)."""
+    for cache in (keywords.index_text, sections.layout, guard.resume_facts, injection.detect_injection):
+        cache.cache_clear()
+    injection.detect_injection(job.title)
+    injection.detect_injection(job.description)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--candidates", type=Path, default=None, help="candidates JSONL (default: the sample set)")
+    p.add_argument("--jobs", type=Path, default=None, help="jobs JSONL (default: the sample set)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON only")
+    return p.parse_args(argv)
+
+
+def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | None = None) -> dict[str, Any]:
+    """Run the benchmark; print the table (to stderr unless `out` is given, so a caller's
+    JSON on stdout stays clean; not at all with --json) and return the figures."""
+    if args is None or not isinstance(args, argparse.Namespace):
+        args = parse_args(list(args or []))
+    settings = Settings()
+    cand_path = getattr(args, "candidates", None) or _sample("candidates.jsonl")
+    jobs_path = getattr(args, "jobs", None) or _sample("jobs.jsonl")
+    candidates = [c for c in _read_jsonl(cand_path) if isinstance(c.get("resume"), str)]
+    jobs = [Job(str(j.get("title", "")), str(j.get("company", "")), clean_text(str(j["description"])))
+            for j in _read_jsonl(jobs_path)]
+    resumes = [prepare_resume(c["resume"], settings.engine.max_resume_chars) for c in candidates]
+    engine = LocalEngine(settings)
+    for job in jobs:  # warm the per-job cache and the taxonomy once, outside the timings
+        job_keywords(job.description, job.title, job.company)
+
+    per_job: list[dict[str, Any]] = []
+    before_all: list[float] = []
+    after_all: list[float] = []
+    improved = rejections = total = 0
+    engine_s = analysis_s = 0.0
+    for job in jobs:
+        before: list[float] = []
+        after: list[float] = []
+        job_improved = 0
+        for resume in resumes:
+            _forget_resumes(job)
+            t0 = time.perf_counter()
+            result = finalize(resume, job, engine.propose(resume, job))
+            engine_s += time.perf_counter() - t0
+            _forget_resumes(job)
+            t0 = time.perf_counter()
+            score_resume(resume, job_keywords(job.description, job.title, job.company))
+            index_text(resume)
+            analysis_s += time.perf_counter() - t0
+            total += 1
+            rejections += len(result["edits_rejected"])
+            if result["score_before"] is None:
+                continue
+            before.append(result["score_before"])
+            after.append(result["score_after"])
+            if result["score_after"] > result["score_before"]:
+                job_improved += 1
+        improved += job_improved
+        before_all += before
+        after_all += after
+        per_job.append({"job": job.title, "before": statistics.fmean(before) if before else None,
+                        "after": statistics.fmean(after) if after else None,
+                        "improved": job_improved, "pairs": len(resumes)})
+    relevant = [(b, a) for b, a in zip(before_all, after_all, strict=True) if b >= RELEVANT_SCORE]
+    figures = {
+        "mean_score_before": round(statistics.fmean(before_all), 1) if before_all else None,
+        "mean_score_after": round(statistics.fmean(after_all), 1) if after_all else None,
+        "pairs_improved": improved,
+        # pairs where the candidate already fits the job somewhat (score before >= 25)
+        "relevant_pairs": len(relevant),
+        "relevant_mean_before": round(statistics.fmean(b for b, _ in relevant), 1) if relevant else None,
+        "relevant_mean_after": round(statistics.fmean(a for _, a in relevant), 1) if relevant else None,
+        "pairs_total": total,
+        "guard_rejections": rejections,
+        "ms_per_pair": round(1000 * engine_s / max(total, 1), 2),
+        "analysis_ms_per_pair": round(1000 * analysis_s / max(total, 1), 3),
+        "mean_resume_chars": round(statistics.fmean(len(r) for r in resumes)) if resumes else 0,
+        "mean_job_chars": round(statistics.fmean(len(j.description) for j in jobs)) if jobs else 0,
+    }
+    if not getattr(args, "json", False):
+        _print_table(per_job, figures, out or sys.stderr)
+    return figures
+
+
+def _print_table(per_job: list[dict[str, Any]], figures: dict[str, Any], out: TextIO) -> None:
+    def fmt(v: float | None) -> str:
+        return "   -" if v is None else f"{v:5.1f}"
+
+    lines = [f"{'job':<40} {'before':>6} {'after':>6} {'improved':>9}"]
+    for row in per_job:
+        lines.append(f"{row['job'][:40]:<40} {fmt(row['before']):>6} {fmt(row['after']):>6} "
+                     f"{row['improved']:>4}/{row['pairs']:<4}")
+    lines += [
+        f"{'all pairs':<40} {fmt(figures['mean_score_before']):>6} {fmt(figures['mean_score_after']):>6} "
+        f"{figures['pairs_improved']:>4}/{figures['pairs_total']:<4}",
+        f"{'pairs scoring >= 25 before':<40} {fmt(figures['relevant_mean_before']):>6} "
+        f"{fmt(figures['relevant_mean_after']):>6} {figures['relevant_pairs']:>9}",
+        f"guard rejections of the engine's own edits: {figures['guard_rejections']}",
+        f"propose + finalize: {figures['ms_per_pair']} ms/pair; analysis (scan + score): "
+        f"{figures['analysis_ms_per_pair']} ms/pair; mean resume {figures['mean_resume_chars']} chars, "
+        f"mean job {figures['mean_job_chars']} chars",
+    ]
+    print("\n".join(lines), file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    figures = run(args, out=sys.stdout)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    return 0 if figures["guard_rejections"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

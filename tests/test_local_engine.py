@@ -1,0 +1,214 @@
+"""The offline engine and finalize: tailoring that is truthful, deterministic and checked."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from resume_opt.ats.keywords import has_skill, index_text, job_keywords
+from resume_opt.ats.tailor import finalize
+from resume_opt.config import Settings
+from resume_opt.engines.base import Edit, Job, Proposal
+from resume_opt.engines.local import LocalEngine
+
+RESULT_KEYS = {"optimized_resume", "summary", "edits_applied", "edits_rejected", "matched_keywords",
+               "missing_keywords", "suggestions", "flags", "score_before", "score_after", "score_reason",
+               "keywords"}
+
+RESUME = """Jane Rivera
+Austin, TX | jane@example.com
+
+SUMMARY
+Backend engineer with 6 years of experience building APIs in Python.
+
+SKILLS
+Languages: Bash, SQL, Python
+Infrastructure: Docker, k8s, Postgres
+
+EXPERIENCE
+Software Engineer, Bluefin Commerce | Mar 2021 - Present
+- Mentor 3 engineers; run the weekly design review.
+- Led the migration of 12 services to k8s, cutting deploy time by 40%.
+
+Junior Developer, Ridgeline | 2018 - 2021
+- Wrote Bash tooling for 25 teams.
+- Tuned slow Postgres queries.
+
+EDUCATION
+B.S. Computer Science, North Plains State University, 2016
+"""
+JOB = Job("Platform Engineer", "Tidewater", "Requirements\n- Kubernetes\n- PostgreSQL\n- Python\n- Terraform\n\n"
+          "Nice to have\n- Bash\n- Helm\n")
+
+
+@pytest.fixture(scope="module")
+def engine() -> LocalEngine:
+    return LocalEngine(Settings())
+
+
+def run(engine: LocalEngine, resume: str = RESUME, job: Job = JOB) -> dict[str, Any]:
+    return finalize(resume, job, engine.propose(resume, job))
+
+
+def test_engine_identity(engine: LocalEngine) -> None:
+    assert (engine.name, engine.model, engine.prompt_version) == ("local", "offline-v1", "1")
+    engine.close()
+
+
+def test_uses_the_job_wording_and_keeps_the_candidates(engine: LocalEngine) -> None:
+    result = run(engine)
+    skills = next(e for e in result["edits_applied"] if e["original"].startswith("Languages"))
+    assert "Kubernetes (k8s)" in skills["revised"] and "PostgreSQL (Postgres)" in skills["revised"]
+    assert "k8s -> Kubernetes (k8s)" in skills["reason"]
+    assert "Infrastructure: Kubernetes (k8s), PostgreSQL (Postgres), Docker" in result["optimized_resume"]
+    assert result["edits_rejected"] == []
+    assert result["score_after"] > result["score_before"]
+    assert {"Kubernetes", "PostgreSQL"} <= set(result["matched_keywords"])
+
+
+def test_relevant_skills_and_lines_go_first(engine: LocalEngine) -> None:
+    text = run(engine)["optimized_resume"]
+    assert "Infrastructure: Kubernetes (k8s), PostgreSQL (Postgres), Docker\nLanguages: Python, Bash, SQL" in text
+
+
+def test_bullets_are_ordered_within_each_role_only(engine: LocalEngine) -> None:
+    text = run(engine)["optimized_resume"]
+    first_role = text.index("Software Engineer, Bluefin")
+    second_role = text.index("Junior Developer")
+    assert text.index("- Led the migration of 12 services") < text.index("- Mentor 3 engineers") < second_role
+    assert first_role < text.index("- Led the migration")
+    assert second_role < text.index("- Tuned slow Postgres queries.") < text.index("- Wrote Bash tooling")
+
+
+def test_missing_keywords_only_become_suggestions(engine: LocalEngine) -> None:
+    result = run(engine)
+    assert "Terraform" in result["missing_keywords"] and "Helm" in result["missing_keywords"]
+    assert "terraform" not in result["optimized_resume"].casefold()
+    assert "helm" not in result["optimized_resume"].casefold()
+    assert any(s.startswith("Terraform: required by the job and not in the resume") for s in result["suggestions"])
+    assert any(s.startswith("Helm: preferred") for s in result["suggestions"])
+
+
+def test_summary_leads_with_matched_skills_and_keeps_the_candidates_words(engine: LocalEngine) -> None:
+    result = run(engine)
+    assert result["summary"] == (
+        "Key skills for this role: Kubernetes (k8s), PostgreSQL (Postgres), Python and Bash. "
+        "Backend engineer with 6 years of experience building APIs in Python.")
+    assert result["edits_applied"][0] == {"original": "Backend engineer with 6 years of experience building "
+                                                       "APIs in Python.", "revised": result["summary"],
+                                          "reason": "professional summary written for this job"}
+
+
+def test_a_summary_is_inserted_in_the_resumes_heading_style_when_missing(engine: LocalEngine) -> None:
+    resume = RESUME.replace("SUMMARY\nBackend engineer with 6 years of experience building APIs in Python.\n\n", "")
+    text = run(engine, resume)["optimized_resume"]
+    assert text.startswith("Jane Rivera\nAustin, TX | jane@example.com\n\nSUMMARY\nKey skills for this role: "
+                           "Kubernetes (k8s), PostgreSQL (Postgres), Python and Bash.\n\nSKILLS\n")
+
+
+def test_no_matching_skills_means_no_summary_and_no_edits(engine: LocalEngine) -> None:
+    nurse = "Rosa Delgado, RN\n\nSKILLS\n- Wound care\n- Telemetry\n"
+    result = run(engine, nurse)
+    assert (result["summary"], result["edits_applied"], result["optimized_resume"]) == ("", [], nurse)
+    assert result["score_before"] == result["score_after"] == 0.0
+
+
+def test_finalize_returns_exactly_the_contract_keys_as_json(engine: LocalEngine) -> None:
+    result = run(engine)
+    assert set(result) == RESULT_KEYS
+    assert json.loads(json.dumps(result)) == result
+    assert result["keywords"] == {"required": ["Kubernetes", "PostgreSQL", "Python", "Terraform"],
+                                  "preferred": ["Bash", "Helm"]}
+
+
+def test_finalize_guards_any_engines_edits_in_order() -> None:
+    proposal = Proposal(summary="Key skills: Rust and Python.", edits=[
+        Edit("- Tuned slow Postgres queries.", "- Tuned slow PostgreSQL (Postgres) queries.", "wording"),
+        Edit("- Tuned slow Postgres queries.", "- Tuned 40 slow Postgres queries.", "again"),
+        Edit("- Wrote Bash tooling for 25 teams.", "- Wrote Bash tooling for 25 teams at Google.", "name"),
+        Edit("- Wrote Bash tooling for 25 teams.", "- Wrote Bash and Python tooling for 25 teams.", "ok"),
+    ], extra={"suggestions": ["Mention your on-call work", 42]})
+    result = finalize(RESUME, JOB, proposal)
+    assert [e["reason"] for e in result["edits_applied"]] == ["wording", "ok"]
+    assert [(e["reason"], e["rejected_because"]) for e in result["edits_rejected"]] == [
+        ("professional summary written for this job", "introduces skill 'Rust' not in the resume"),
+        ("again", "original text no longer present after earlier edits"),
+        ("name", "introduces employer or other proper noun 'Google' not in the resume"),
+    ]
+    assert result["summary"] == ""
+    assert "- Wrote Bash and Python tooling for 25 teams." in result["optimized_resume"]
+    assert result["suggestions"][-1] == "Mention your on-call work"
+
+
+def test_no_job_keywords_gives_no_score_and_a_reason(engine: LocalEngine) -> None:
+    result = run(engine, job=Job("Friend", "Acme", "We are a friendly team. Apply today!"))
+    assert (result["score_before"], result["score_after"]) == (None, None)
+    assert result["score_reason"] == "no keywords found in the job description"
+
+
+def test_deterministic_and_thread_safe(engine: LocalEngine) -> None:
+    first = run(engine)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: run(engine), range(16)))
+    assert all(r == first for r in results)
+
+
+def _sample(name: str) -> list[dict[str, Any]]:
+    path = resources.files("resume_opt").joinpath(f"data/sample/{name}")
+    if not path.is_file():
+        pytest.skip(f"sample data {name} not present")
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_whole_sample_set_passes_the_guard_and_adds_nothing(engine: LocalEngine) -> None:
+    candidates, jobs = _sample("candidates.jsonl"), _sample("jobs.jsonl")
+    assert len(candidates) >= 24 and len(jobs) >= 9
+    improved = 0
+    for c in candidates:
+        for j in jobs:
+            job = Job(j["title"], j["company"], j["description"])
+            result = run(engine, c["resume"], job)
+            where = f"{c['id']} x {j['id']}"
+            assert result["edits_rejected"] == [], where
+            assert result["score_after"] >= result["score_before"], where
+            improved += result["score_after"] > result["score_before"]
+            # what the candidate does not have, under any name, stays out of the resume
+            before, after = index_text(c["resume"]), index_text(result["optimized_resume"])
+            for kw in job_keywords(job.description, job.title, job.company).all:
+                if not has_skill(before, c["resume"], kw):
+                    assert not has_skill(after, result["optimized_resume"], kw), (where, kw.text)
+    assert improved >= len(candidates)  # every strong or partial match gains something
+
+
+def test_same_output_under_different_hash_seeds() -> None:
+    script = (
+        "import json\n"
+        "from resume_opt.ats.tailor import finalize\n"
+        "from resume_opt.config import Settings\n"
+        "from resume_opt.engines.base import Job\n"
+        "from resume_opt.engines.local import LocalEngine\n"
+        "from resume_opt.ats.keywords import extract_skills\n"
+        f"resume, job = {RESUME!r}, Job(*{(JOB.title, JOB.company, JOB.description)!r})\n"
+        "result = finalize(resume, job, LocalEngine(Settings()).propose(resume, job))\n"
+        "print(json.dumps([result, extract_skills(resume)], sort_keys=True))\n")
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1
+
+
+def test_suggestions_tell_apart_missing_skills_and_different_wording() -> None:
+    result = finalize(RESUME, JOB, Proposal())  # an engine that proposed nothing
+    assert result["optimized_resume"] == RESUME and result["score_after"] == result["score_before"]
+    notes = {s.split(":")[0]: s for s in result["suggestions"]}
+    assert "your resume words this differently" in notes["Kubernetes"]
+    assert "not in the resume" in notes["Terraform"]
