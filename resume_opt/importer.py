@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,10 @@ from typing import Any
 from resume_opt.errors import InputError
 
 BATCH = 500
-MAX_LINE_BYTES = 5 * 1024 * 1024
+# A batch is also flushed at this many bytes of text, so memory does not follow line size.
+BATCH_BYTES = 8 * 1024 * 1024
+# Longer lines are skipped without being held in memory (a resume is at most ~60k chars).
+MAX_LINE_BYTES = 2 * 1024 * 1024
 MAX_REPORTED = 50  # bad lines listed one by one; beyond this they are only counted
 
 
@@ -78,6 +82,16 @@ def json_resume_to_text(doc: dict[str, Any]) -> str:
     return "\n".join(out).strip()
 
 
+def _ident(value: str, key: str) -> str:
+    """An external id or email as PostgreSQL can store it, or ValueError naming the field."""
+    value = value.strip()
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
+        raise ValueError(f"field '{key}' contains control characters or invalid Unicode")
+    if len(value) > 300:
+        raise ValueError(f"field '{key}' is {len(value)} characters, over 300")
+    return value
+
+
 def _candidate(obj: Any) -> dict[str, Any]:
     """Validate one candidate object; raise ValueError with the reason."""
     if not isinstance(obj, dict):
@@ -101,8 +115,8 @@ def _candidate(obj: Any) -> dict[str, Any]:
     from resume_opt.ats.text import clean_text
 
     resume = clean_text(obj["resume"])
-    return {"id": obj["id"].strip(), "name": clean_text(obj.get("name") or ""),
-            "email": (obj.get("email") or "").strip(), "resume": resume,
+    return {"id": _ident(obj["id"], "id"), "name": clean_text(obj.get("name") or ""),
+            "email": _ident(obj.get("email") or "", "email"), "resume": resume,
             "skills": extract_skills(resume) if resume else []}
 
 
@@ -119,7 +133,7 @@ def _job(obj: Any) -> dict[str, Any]:
         raise ValueError("field 'id' is empty")
     from resume_opt.ats.text import clean_text
 
-    return {"id": obj["id"].strip(), "title": clean_text(obj["title"]),
+    return {"id": _ident(obj["id"], "id"), "title": clean_text(obj["title"]),
             "company": clean_text(obj.get("company") or ""), "description": clean_text(obj["description"])}
 
 
@@ -150,9 +164,21 @@ def _records(path: Path, result: ImportResult, parse: Any) -> Iterator[dict[str,
                 except ValueError as exc:
                     result.add_bad(i, str(exc))
             return
-        for number, raw in enumerate(fh, 1):
-            if len(raw) > MAX_LINE_BYTES:
-                result.add_bad(number, f"line is {len(raw)} bytes, over the {MAX_LINE_BYTES} limit")
+        number = 0
+        while True:
+            raw = fh.readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                break
+            number += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                size = len(raw)
+                del raw
+                while True:  # skip the rest of the line a megabyte at a time
+                    more = fh.readline(1 << 20)
+                    size += len(more)
+                    if not more or more.endswith(b"\n"):
+                        break
+                result.add_bad(number, f"line is {size} bytes, over the {MAX_LINE_BYTES} byte limit")
                 continue
             if not raw.strip():
                 continue
@@ -160,6 +186,9 @@ def _records(path: Path, result: ImportResult, parse: Any) -> Iterator[dict[str,
                 obj = json.loads(raw.decode("utf-8", errors="replace"))
             except json.JSONDecodeError as exc:
                 result.add_bad(number, f"invalid JSON: {exc.msg} at column {exc.colno}")
+                continue
+            except RecursionError:
+                result.add_bad(number, "invalid JSON: nested too deeply")
                 continue
             try:
                 yield parse(obj)
@@ -175,18 +204,22 @@ def import_file(db: Any, kind: str, path: Path) -> ImportResult:
     parse = _candidate if kind == "candidates" else _job
     upsert = store.upsert_candidates if kind == "candidates" else store.upsert_jobs
     batch: dict[str, dict[str, Any]] = {}
+    size = 0
 
     def flush() -> None:
+        nonlocal size
         if batch:
             with db.connection() as conn:
                 ins, upd = upsert(conn, list(batch.values()))
             result.inserted += ins
             result.updated += upd
             batch.clear()
+            size = 0
 
     for record in _records(path, result, parse):
         batch[record["id"]] = record  # the last line for an id wins
-        if len(batch) >= BATCH:
+        size += sum(len(v) for v in record.values() if isinstance(v, str))
+        if len(batch) >= BATCH or size >= BATCH_BYTES:
             flush()
     flush()
     return result

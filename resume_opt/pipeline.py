@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 EXIT_SIGNAL = {"SIGINT": 130, "SIGTERM": 143}
+# Items in a row that could not reach the API (after their own retries) before the run stops.
+UNREACHABLE_STREAK = 3
 
 
 @dataclass
@@ -82,6 +84,7 @@ class Pipeline:
         self._chunk_no = 0
         self.abandoned_threads = False
         self._signals = 0
+        self._unreachable = 0
 
     # --- control ------------------------------------------------------------
     def request_stop(self, reason: str, exit_code: int | None = None) -> None:
@@ -301,6 +304,7 @@ class Pipeline:
             for kind in stats.errors:
                 self.counters.call_errors[kind] = self.counters.call_errors.get(kind, 0) + 1
         if exc is None:
+            self._unreachable = 0
             opt = fut.result()
             self.counters.add_usage(opt.tokens_in, opt.tokens_out, opt.cost_usd, opt.latency_ms)
             for i, w in enumerate(waiters):
@@ -318,6 +322,16 @@ class Pipeline:
                 self.request_stop(exc.kind, exc.exit_code)
             for w in waiters:
                 self._release(w.chunk, w.prep.item.id)
+        elif isinstance(exc, EngineError) and exc.kind == "connection":
+            # The API cannot be reached at all (its retries already spent): that is no
+            # fault of the item. Give it back uncharged; a few in a row end the run (exit 3).
+            self._unreachable += 1
+            for w in waiters:
+                self._release(w.chunk, w.prep.item.id)
+            if self._unreachable >= UNREACHABLE_STREAK and self._abort is None:
+                self._abort = RunAbort(f"stopping: {exc}")
+                log.error("run %s: %s", self.run_id, exc)
+                self.request_stop("api_unreachable", 3)
         else:
             for w in waiters:
                 self._fail(w.chunk, w.prep.item, exc)
@@ -333,12 +347,24 @@ class Pipeline:
                 self._complete(fut)
 
     def _release_everything(self, pool: ThreadPoolExecutor, best_effort: bool = False) -> None:
-        """Give back every item not yet finished (hard stop, grace over, database lost)."""
+        """Give back every item not yet written (hard stop, grace over, database lost).
+
+        Calls that finished meanwhile (e.g. while a write-back was retrying) go into
+        the cache first, so the run that picks these items up does not pay for them again.
+        """
+        finished: list[tuple[str, dict[str, Any]]] = []
         for fut in list(self._waiters):
-            if not fut.cancel():
+            waiters = self._waiters.pop(fut)
+            if fut.done() and not fut.cancelled() and fut.exception() is None:
+                finished.append((waiters[0].prep.input_hash, fut.result().cache_value()))
+            elif not fut.cancel():
                 self.abandoned_threads = True
-            for w in self._waiters.pop(fut):
+            for w in waiters:
                 self._release(w.chunk, w.prep.item.id)
+        for chunk in self._chunks:  # successes of unwritten chunks: keep them too
+            finished.extend((s.input_hash, {"result": s.result, "score_before": s.score_before,
+                                            "score_after": s.score_after}) for s in chunk.successes)
+        self.cache.set_many(finished)
         self._inflight.clear()
         for chunk in self._chunks:
             for item_id in list(chunk.unfinished):

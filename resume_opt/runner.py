@@ -74,15 +74,25 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             cache.close()
-        path = write_json(report, settings.reports_dir)
-        report["report_file"] = str(path)
+        # A finished run stays finished: a report or metrics file that cannot be written
+        # is a warning (the report is in the runs table and on stdout), not a new failure.
+        try:
+            report["report_file"] = str(write_json(report, settings.reports_dir))
+        except OSError as exc:
+            log.warning("run %s: cannot write the report file in %s: %s", report["run_id"],
+                        settings.reports_dir, exc.strerror or type(exc).__name__)
+            report["report_file"] = None
         if settings.reports.metrics_textfile:
             try:
                 with db.connection() as conn:
                     q, last = stats.queue_counts(conn), stats.last_success_ts(conn)
             except Exception:  # metrics must not fail a finished run
                 q, last = None, None
-            write_metrics(Path(settings.reports.metrics_textfile), prometheus_text(report, q, last))
+            try:
+                write_metrics(Path(settings.reports.metrics_textfile), prometheus_text(report, q, last))
+            except OSError as exc:
+                log.warning("run %s: cannot write metrics to %s: %s", report["run_id"],
+                            settings.reports.metrics_textfile, exc.strerror or type(exc).__name__)
         if pipeline.abandoned_threads:
             report["abandoned_threads"] = True
         return report

@@ -55,16 +55,21 @@ class Failure:
     backoff_s: float
 
 
+# Reaper and heartbeat never wait for a row lock (SKIP LOCKED): a row locked right now
+# is being written back by its run, and waiting could deadlock with that write-back,
+# which locks the chunk's rows in another order.
 REAP_STALE = """
-update optimizations
-   set status = case when attempts >= max_attempts then 'failed' else 'pending' end,
-       error = case when attempts >= max_attempts
-                    then 'lease expired: the run processing it stopped responding' else error end,
-       error_kind = case when attempts >= max_attempts then 'lease_expired' else error_kind end,
-       finished_at = case when attempts >= max_attempts then now() else finished_at end,
+update optimizations o
+   set status = case when o.attempts >= o.max_attempts then 'failed' else 'pending' end,
+       error = case when o.attempts >= o.max_attempts
+                    then 'lease expired: the run processing it stopped responding' else o.error end,
+       error_kind = case when o.attempts >= o.max_attempts then 'lease_expired' else o.error_kind end,
+       finished_at = case when o.attempts >= o.max_attempts then now() else o.finished_at end,
        locked_by = null, updated_at = now()
- where status = 'running'
-   and heartbeat_at < now() - make_interval(secs => %(lease_s)s)
+  from (select id from optimizations
+         where status = 'running' and heartbeat_at < now() - make_interval(secs => %(lease_s)s)
+         for update skip locked) stale
+ where o.id = stale.id
 """
 
 CLAIM_CHUNK = """
@@ -84,8 +89,11 @@ returning o.id, o.attempts, o.max_attempts, c.resume_text, j.title, j.company, j
 """
 
 HEARTBEAT = """
-update optimizations set heartbeat_at = now()
- where locked_by = %(run_id)s and status = 'running'
+update optimizations o set heartbeat_at = now()
+  from (select id from optimizations
+         where locked_by = %(run_id)s and status = 'running'
+         for update skip locked) held
+ where o.id = held.id
 """
 
 # One statement per outcome kind, fed by arrays (unnest): a chunk's write-back is
