@@ -34,6 +34,8 @@ class ResultCache:
         try:
             import diskcache
 
+            if directory.exists() and not directory.is_dir():
+                raise NotADirectoryError(20, "is not a directory", str(directory))
             directory.mkdir(parents=True, exist_ok=True, mode=0o700)
             os.chmod(directory, 0o700)
             old = os.umask(0o077)

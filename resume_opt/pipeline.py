@@ -85,6 +85,7 @@ class Pipeline:
         self.abandoned_threads = False
         self._signals = 0
         self._unreachable = 0
+        self._db_lost = False
 
     # --- control ------------------------------------------------------------
     def request_stop(self, reason: str, exit_code: int | None = None) -> None:
@@ -112,7 +113,10 @@ class Pipeline:
 
     def _db(self, what: str, fn: Callable[[queue.Conn], T]) -> T:
         """Run fn in a transaction, retrying a lost database within the reconnect window."""
-        deadline = time.monotonic() + self.s.database.reconnect_window_s
+        # Once the run has given up on the database, releasing and recording the run get one
+        # try each: waiting out the whole window twice more would triple the time to exit 3.
+        window = 0.0 if self._db_lost else self.s.database.reconnect_window_s
+        deadline = time.monotonic() + window
         delay = 0.5
         while True:
             try:
@@ -140,6 +144,7 @@ class Pipeline:
             self._loop(pool)
         except DatabaseError as exc:
             log.error("run %s: database lost: %s", self.run_id, exc)
+            self._db_lost = True
             self.request_stop("database_unreachable", 3)
             self._release_everything(pool, best_effort=True)
         finally:

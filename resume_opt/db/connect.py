@@ -147,6 +147,11 @@ class Database:
                 yield conn
         except PoolTimeout:
             raise DatabaseError(f"cannot reach the database at {self.where}: no connection available") from None
+        except psycopg.errors.TransactionRollback as exc:
+            # Deadlock or serialization failure: the server is fine and the transaction can be
+            # retried; "cannot reach the database" would send an operator the wrong way.
+            raise DatabaseError(f"the database at {self.where} rolled back a transaction "
+                                f"({type(exc).__name__})") from None
         except psycopg.OperationalError as exc:
             raise connection_error(self.dsn, exc) from None
 

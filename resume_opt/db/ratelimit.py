@@ -31,11 +31,12 @@ MIGRATION_SQL = """
 CREATE TABLE IF NOT EXISTS rate_limit_state (
     key_scope    text        NOT NULL,
     model        text        NOT NULL,
-    rpm_tat      timestamptz NOT NULL DEFAULT '-infinity',
-    tpm_tat      timestamptz NOT NULL DEFAULT '-infinity',
-    rpd_tat      timestamptz NOT NULL DEFAULT '-infinity',
-    tpd_tat      timestamptz NOT NULL DEFAULT '-infinity',
-    paused_until timestamptz NOT NULL DEFAULT '-infinity',
+    -- 'epoch' means "long ago" (not -infinity: PostgreSQL >= 17 refuses infinite arithmetic)
+    rpm_tat      timestamptz NOT NULL DEFAULT 'epoch',
+    tpm_tat      timestamptz NOT NULL DEFAULT 'epoch',
+    rpd_tat      timestamptz NOT NULL DEFAULT 'epoch',
+    tpd_tat      timestamptz NOT NULL DEFAULT 'epoch',
+    paused_until timestamptz NOT NULL DEFAULT 'epoch',
     observed     jsonb,
     observed_at  timestamptz,
     updated_at   timestamptz NOT NULL DEFAULT now(),
