@@ -111,3 +111,42 @@ def test_queue_table_has_autovacuum_settings(db_url: str) -> None:
     opts = one(db_url, "select reloptions from pg_class where relname = 'optimizations' "
                        "and relnamespace = current_schema()::regnamespace")
     assert "autovacuum_vacuum_scale_factor=0.02" in opts
+
+
+def test_token_budget_stops_claiming_with_reason_budget(db_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from scripts.fake_groq import FakeGroq
+
+    seed_pairs(db_url, 60)
+    with FakeGroq(api_keys=["gsk_budgettest000000"], latency_ms=(1, 3)) as fake:
+        for name, value in {"GROQ_API_KEY": "gsk_budgettest000000", "GROQ_BASE_URL": fake.base_url,
+                            "RESUME_OPT_RATE_LIMIT_REQUESTS_PER_MINUTE": "0",
+                            "RESUME_OPT_RATE_LIMIT_TOKENS_PER_MINUTE": "0",
+                            "RESUME_OPT_RATE_LIMIT_REQUESTS_PER_DAY": "0",
+                            "RESUME_OPT_RATE_LIMIT_TOKENS_PER_DAY": "0"}.items():
+            monkeypatch.setenv(name, value)
+        settings = load_settings(overrides={"run": {"engine": "groq", "chunk_size": 5, "workers": 2,
+                                                    "budget_tokens": 3000}})
+        report = runner.execute_run(settings, quiet=True, install_signals=False)
+    assert report["stop_reason"] == "budget"
+    assert 0 < report["succeeded"] < 60
+    assert report["tokens_in"] + report["tokens_out"] >= 3000
+    counts = status_counts(db_url)
+    assert counts.get("running", 0) == 0 and counts["pending"] == 60 - report["succeeded"]
+
+
+def test_doctor_makes_an_authenticated_call(db_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from scripts.fake_groq import FakeGroq
+
+    with FakeGroq(api_keys=["gsk_doctorgood0000000"]) as fake:
+        monkeypatch.setenv("GROQ_BASE_URL", fake.base_url)
+        monkeypatch.setenv("GROQ_API_KEY", "gsk_doctorgood0000000")
+        good = cli.invoke(app, ["doctor", "--json"])
+        monkeypatch.setenv("GROQ_API_KEY", "gsk_doctorbad00000000")
+        bad = cli.invoke(app, ["doctor", "--json"])
+    assert good.exit_code == 0, good.stdout
+    api = {c["check"]: c for c in json.loads(good.stdout)}["API key"]
+    assert api["ok"] and "key accepted" in api["detail"]
+    assert bad.exit_code == 1
+    api = {c["check"]: c for c in json.loads(bad.stdout)}["API key"]
+    assert not api["ok"] and "rejected" in api["detail"]
+    assert "gsk_doctorbad" not in bad.stdout + bad.stderr
