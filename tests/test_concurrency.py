@@ -38,7 +38,7 @@ def test_two_runs_at_once_process_each_pair_exactly_once(db_url: str, tmp_path: 
     env = {"NULL_ENGINE_CALL_LOG": str(log), "NULL_ENGINE_LATENCY_MS": "0,2"}
     procs = [start_run(env, "--engine", "null", "--chunk-size", "50", "--workers", "4") for _ in range(2)]
     outs = [p.communicate(timeout=240) for p in procs]
-    for p, (out, err) in zip(procs, outs, strict=True):
+    for p, (_out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0, err
     counted = calls(log)
     assert len(counted) == 2000 and max(counted.values()) == 1

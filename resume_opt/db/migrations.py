@@ -106,6 +106,17 @@ alter table runs set (autovacuum_vacuum_scale_factor = 0.05);
 """
 
 
+# The plain index on status let the planner answer the dedup lookup
+# (status = 'succeeded' and input_hash = any(...)) by walking every succeeded row
+# whenever its statistics said there were few (a fresh table, or any run shorter
+# than autoanalyze): 9 ms per chunk at the start of a 50k run, 73 ms at its end.
+# Every query that filters on status has a partial index that fits it better
+# (claim, running, succeeded-by-hash, active pair); `stats` counts by a scan.
+M004_PLAN_STABLE_DEDUP = """
+drop index if exists optimizations_status_idx;
+"""
+
+
 def _registry() -> list[tuple[str, str]]:
     migrations = [("m001_initial", M001_INITIAL), ("m002_queue_autovacuum", M002_QUEUE_AUTOVACUUM)]
     try:
@@ -114,6 +125,7 @@ def _registry() -> list[tuple[str, str]]:
         rate_limit_sql = ""
     if rate_limit_sql:
         migrations.append(("m003_rate_limit", rate_limit_sql))
+    migrations.append(("m004_plan_stable_dedup", M004_PLAN_STABLE_DEDUP))
     return migrations
 
 

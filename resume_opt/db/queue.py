@@ -105,11 +105,9 @@ update optimizations o
        score_after = v.score_after, tokens_in = v.tokens_in, tokens_out = v.tokens_out,
        cost_usd = v.cost_usd, latency_ms = v.latency_ms, error = null, error_kind = null,
        locked_by = null, finished_at = now(), updated_at = now()
-  from unnest(%(ids)s::bigint[], %(hashes)s::text[], %(engines)s::text[], %(models)s::text[],
-              %(prompts)s::text[], %(results)s::jsonb[], %(before)s::real[], %(after)s::real[],
-              %(tin)s::int[], %(tout)s::int[], %(cost)s::numeric[], %(lat)s::int[])
-       as v(id, input_hash, engine, model, prompt_version, result, score_before, score_after,
-            tokens_in, tokens_out, cost_usd, latency_ms)
+  from jsonb_to_recordset(%(rows)s) as v(id bigint, input_hash text, engine text, model text,
+       prompt_version text, result jsonb, score_before real, score_after real, tokens_in int,
+       tokens_out int, cost_usd numeric, latency_ms int)
  where o.id = v.id and o.locked_by = %(run_id)s and o.status = 'running'
 """
 
@@ -180,14 +178,13 @@ def write_back(conn: Conn, run_id: int, successes: list[Success], failures: list
     written = {"succeeded": 0, "failed": 0, "retried": 0, "released": 0, "lost": 0}
     if successes:
         s = successes
-        cur = conn.execute(COMPLETE, {
-            "run_id": run_id, "ids": [x.id for x in s], "hashes": [x.input_hash for x in s],
-            "engines": [x.engine for x in s], "models": [x.model for x in s],
-            "prompts": [x.prompt_version for x in s], "results": [Jsonb(x.result) for x in s],
-            "before": [x.score_before for x in s], "after": [x.score_after for x in s],
-            "tin": [x.tokens_in for x in s], "tout": [x.tokens_out for x in s],
-            "cost": [x.cost_usd for x in s], "lat": [x.latency_ms for x in s],
-        })
+        # One jsonb document for the chunk: one json.dumps, instead of psycopg quoting
+        # and escaping a jsonb[] array element by element (3 ms of CPU per 100 rows).
+        rows = [{"id": x.id, "input_hash": x.input_hash, "engine": x.engine, "model": x.model,
+                 "prompt_version": x.prompt_version, "result": x.result, "score_before": x.score_before,
+                 "score_after": x.score_after, "tokens_in": x.tokens_in, "tokens_out": x.tokens_out,
+                 "cost_usd": x.cost_usd, "latency_ms": x.latency_ms} for x in s]
+        cur = conn.execute(COMPLETE, {"run_id": run_id, "rows": Jsonb(rows)})
         written["succeeded"] = cur.rowcount
         written["lost"] += len(s) - cur.rowcount
     if failures:
