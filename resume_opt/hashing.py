@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -17,12 +18,16 @@ def normalise(text: str) -> str:
     return _BLANKS.sub("\n\n", text).strip()
 
 
+@functools.lru_cache(maxsize=4096)
+def _tail(title: str, company: str, description: str, engine: str, model: str, prompt_version: str) -> bytes:
+    """The job-and-engine part of the hashed input; one job is paired with many resumes."""
+    return b"".join(part.encode("utf-8", "surrogatepass") + b"\x1e" for part in (
+        normalise(title), normalise(company), normalise(description), engine, model, prompt_version))
+
+
 def input_hash(resume: str, title: str, company: str, description: str,
                engine: str, model: str, prompt_version: str) -> str:
     """sha256 of the normalised resume + job + engine + model + prompt version."""
-    h = hashlib.sha256()
-    for part in (normalise(resume), normalise(title), normalise(company), normalise(description),
-                 engine, model, prompt_version):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x1e")
+    h = hashlib.sha256(normalise(resume).encode("utf-8", "surrogatepass") + b"\x1e")
+    h.update(_tail(title, company, description, engine, model, prompt_version))
     return h.hexdigest()

@@ -16,6 +16,7 @@ import os
 import socket
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 EXIT_SIGNAL = {"SIGINT": 130, "SIGTERM": 143}
+# Chunks handed to the writer thread and not yet written; beyond this the main thread waits.
+MAX_PENDING_WRITES = 2
 # Items in a row that could not reach the API (after their own retries) before the run stops.
 UNREACHABLE_STREAK = 3
 
@@ -85,6 +88,10 @@ class Pipeline:
         self.abandoned_threads = False
         self._signals = 0
         self._unreachable = 0
+        # One writer thread persists in order (cache entries, then each chunk's write-back)
+        # while the main thread claims and prepares the next chunk.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="writer")
+        self._writes: deque[tuple[Chunk, Future[dict[str, int]]]] = deque()
         self._db_lost = False
 
     # --- control ------------------------------------------------------------
@@ -150,6 +157,7 @@ class Pipeline:
         finally:
             self._stopping.set()
             pool.shutdown(wait=not self.abandoned_threads, cancel_futures=True)
+            self._writer.shutdown(wait=True)
             self.engine.close()
         return self._finish()
 
@@ -173,14 +181,19 @@ class Pipeline:
                 exhausted = not self._claim(pool)
             self._flush_chunks()
             if not self._waiters and not self._chunks and (exhausted or self.stopping):
-                return
+                if not self._writes:
+                    return
+                self._collect_writes(block=True)
+                continue
             if self._waiters:
                 done, _ = wait(list(self._waiters), timeout=0.2, return_when=FIRST_COMPLETED)
                 fresh: list[tuple[str, dict[str, Any]]] = []
                 for fut in done:
                     fresh.extend(self._complete(fut))
-                # Into the cache at once: a run killed before its write-back loses no computed result.
-                self.cache.set_many(fresh)
+                # Into the cache at once (by the writer, ahead of any later write-back):
+                # a run killed before its write-back loses no computed result.
+                if fresh:
+                    self._writer.submit(self.cache.set_many, fresh)
             elif exhausted or self.stopping:
                 time.sleep(0.01)
 
@@ -375,22 +388,38 @@ class Pipeline:
             for item_id in list(chunk.unfinished):
                 self._release(chunk, item_id)
         try:
-            self._flush_chunks()
+            self._flush_chunks(drain=True)
         except DatabaseError:
+            while self._writes:  # the rest fail fast now; their results are cached already
+                _, pending = self._writes.popleft()
+                pending.exception()
             if not best_effort:
                 raise
             log.error("run %s: could not write back; a later run will reclaim these items once "
                       "their lease is stale (results already computed are in the cache)", self.run_id)
 
-    def _flush_chunks(self) -> None:
-        """Write back every finished chunk, in claim order, one transaction each."""
+    def _flush_chunks(self, drain: bool = False) -> None:
+        """Hand every finished chunk, in claim order, to the writer (one transaction each)."""
+        self._collect_writes(block=False)
         while self._chunks and not self._chunks[0].unfinished:
-            chunk = self._chunks[0]
-            # Cache first: a result survives in the cache even if the write-back is lost.
-            self.cache.set_many(chunk.to_cache)
-            written = self._db("write back", lambda c, ch=chunk: queue.write_back(  # type: ignore[misc]
-                c, self.run_id, ch.successes, ch.failures, ch.released))
-            self._chunks.pop(0)
+            chunk = self._chunks.pop(0)
+            self._writes.append((chunk, self._writer.submit(self._write_chunk, chunk)))
+            if len(self._writes) > MAX_PENDING_WRITES:
+                self._collect_writes(block=True, one=True)
+        if drain:
+            self._collect_writes(block=True)
+
+    def _write_chunk(self, chunk: Chunk) -> dict[str, int]:
+        """On the writer thread: cache first (a result survives a lost write-back), then the rows."""
+        self.cache.set_many(chunk.to_cache)
+        return self._db("write back", lambda c: queue.write_back(
+            c, self.run_id, chunk.successes, chunk.failures, chunk.released))
+
+    def _collect_writes(self, block: bool, one: bool = False) -> None:
+        """Account for finished write-backs in order; a lost database surfaces here."""
+        while self._writes and (block or self._writes[0][1].done()):
+            chunk, fut = self._writes.popleft()
+            written = fut.result()
             c = self.counters
             c.succeeded += written["succeeded"]
             c.failed += written["failed"]
@@ -403,10 +432,12 @@ class Pipeline:
                      f", {written['lost']} lost lease" if written["lost"] else "")
             if self.progress is not None:
                 self.progress.advance(len(chunk.items), c)
+            if one:
+                return
 
     def _heartbeat(self) -> None:
         interval = self.s.run.heartbeat_interval_s
-        while not self._stopping.wait(interval) or self._waiters or self._chunks:
+        while not self._stopping.wait(interval) or self._waiters or self._chunks or self._writes:
             if self._hard.is_set():
                 return
             try:
@@ -414,7 +445,7 @@ class Pipeline:
                     queue.heartbeat(conn, self.run_id)
             except Exception as exc:  # the next beat may succeed; a lost lease is caught on write-back
                 log.warning("run %s: heartbeat failed: %s", self.run_id, exc)
-            if self._stopping.is_set() and not self._waiters and not self._chunks:
+            if self._stopping.is_set() and not self._waiters and not self._chunks and not self._writes:
                 return
 
     # --- the end --------------------------------------------------------------

@@ -52,8 +52,8 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
 
     name = resolve_engine_name(settings.run.engine)
     announce_engine(name, settings.run.engine)
-    # Claim, heartbeat, write-back and a database rate limiter each hold a connection at most.
-    with database(settings, max_size=max(settings.database.pool_max, 4)) as db:
+    # Claim, write-back (writer thread), heartbeat and a database rate limiter each hold a connection.
+    with database(settings, max_size=max(settings.database.pool_max, 6)) as db:
         deadline = time.monotonic() + settings.run.max_runtime_s if settings.run.max_runtime_s else None
         engine = make_engine(name, settings, pool=db.pool, deadline=deadline)
         cache = open_cache(settings)

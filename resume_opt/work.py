@@ -63,12 +63,20 @@ def analysis_version() -> str:
     return f"{ANALYSIS_CODE_VERSION}.{hashlib.sha256(data).hexdigest()[:12]}"
 
 
+@functools.lru_cache(maxsize=1024)
+def _job(title: str, company: str, description: str) -> Job:
+    """A cleaned Job; cached because a night pairs each job with thousands of resumes."""
+    from resume_opt.ats.text import clean_text
+
+    return Job(clean_text(title), clean_text(company), clean_text(description))
+
+
 def prepare(item: ClaimedItem, engine: Engine, settings: Settings) -> Prepared:
     """Clean and check the resume, build the job, compute input_hash; ItemRejected when unusable."""
-    from resume_opt.ats.text import clean_text, prepare_resume
+    from resume_opt.ats.text import prepare_resume
 
     resume = prepare_resume(item.resume_text, settings.engine.max_resume_chars)
-    job = Job(clean_text(item.job_title), clean_text(item.job_company), clean_text(item.job_description))
+    job = _job(item.job_title, item.job_company, item.job_description)
     if not job.description.strip():
         raise ItemRejected("empty job description", kind="empty_job")
     digest = input_hash(resume, job.title, job.company, job.description,

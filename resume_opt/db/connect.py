@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import threading
+import time
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,8 @@ from resume_opt.config import Settings, data_home
 from resume_opt.errors import DatabaseError
 
 log = logging.getLogger(__name__)
+# A pooled connection unused for longer than this is checked (one round trip) before use.
+RECHECK_AFTER_S = 1.0
 _announced = threading.Event()
 
 
@@ -121,6 +124,7 @@ class Database:
                  max_size: int | None = None) -> None:
         self.dsn = dsn
         self.where = describe_dsn(dsn)
+        self._last_used: dict[int, float] = {}
         timeout = settings.database.connect_timeout_s
         # Fail fast and clearly before the pool starts its background workers.
         try:
@@ -133,18 +137,26 @@ class Database:
             max_size=max_size if max_size is not None else settings.database.pool_max,
             timeout=timeout,
             kwargs={"connect_timeout": max(1, int(timeout))},
-            # A checked-out connection is verified first, so a restarted server is survived.
-            check=ConnectionPool.check_connection,
+            # A connection idle for a while is verified on checkout, so a restarted server is
+            # survived; one returned moments ago is not (a round trip per chunk otherwise).
+            check=self._check,
             open=True,
             name="resume-opt",
         )
+
+    def _check(self, conn: psycopg.Connection[tuple[object, ...]]) -> None:
+        if time.monotonic() - self._last_used.get(id(conn), 0.0) > RECHECK_AFTER_S:
+            ConnectionPool.check_connection(conn)
 
     @contextmanager
     def connection(self) -> Iterator[psycopg.Connection[tuple[object, ...]]]:
         """A pooled connection; the block is one transaction (commit on success)."""
         try:
             with self.pool.connection() as conn:
-                yield conn
+                try:
+                    yield conn
+                finally:
+                    self._last_used[id(conn)] = time.monotonic()
         except PoolTimeout:
             raise DatabaseError(f"cannot reach the database at {self.where}: no connection available") from None
         except psycopg.errors.TransactionRollback as exc:
