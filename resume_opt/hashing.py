@@ -13,7 +13,9 @@ _BLANKS = re.compile(r"\n{3,}")
 
 def normalise(text: str) -> str:
     """NFKC, unified newlines, trimmed line ends and collapsed runs of spaces and blank lines."""
-    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFKC", text):  # cleaned text already is: skip the copy
+        text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip()
 
