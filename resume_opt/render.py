@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -88,15 +89,15 @@ def stats(console: Console, s: dict[str, Any]) -> None:
         t.add_row("none", "0")
     console.print(t)
     if s["runs"]:
-        t = Table(title="latest runs")
-        for col in ("run", "started", "engine", "status", "claimed", "ok", "failed", "cached", "pairs/s",
-                    "stop"):
+        t = Table(title="latest runs", box=box.SIMPLE_HEAD, pad_edge=False)
+        for col in ("run", "started", "status", "claimed", "ok", "failed", "cached", "pairs/s", "stop"):
             t.add_column(col)
         for r in s["runs"]:
-            t.add_row(str(r.get("run_id")), str(r.get("started_at", ""))[:19], str(r.get("engine")),
-                      str(r.get("status")), _fmt(r.get("claimed")), _fmt(r.get("succeeded")),
-                      _fmt(r.get("failed")), _fmt(r.get("cached")), _fmt(r.get("pairs_per_s")),
-                      str(r.get("stop_reason", "")))
+            started = str(r.get("started_at") or "")
+            t.add_row(str(r.get("run_id")), started[5:16].replace("T", " "), str(r.get("status")),
+                      _fmt(r.get("claimed")), _fmt(r.get("succeeded")), _fmt(r.get("failed")),
+                      _fmt(r.get("cached")), _fmt(r.get("pairs_per_s")),
+                      str(r.get("stop_reason", "")).replace("_", " "))
         console.print(t)
 
 
