@@ -336,6 +336,18 @@ def doctor(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", h
         raise typer.Exit(1)
 
 
+@db_app.command("stop")
+@_guard
+def db_stop(ctx: typer.Context) -> None:
+    """Stop the embedded PostgreSQL (it is left running between commands; the next one restarts it)."""
+    _settings(ctx)
+    if os.environ.get("DATABASE_URL"):
+        raise ConfigError("DATABASE_URL is set: there is no embedded PostgreSQL to stop")
+    from resume_opt.db.connect import stop_embedded
+
+    print(stop_embedded())
+
+
 # --- data care ---------------------------------------------------------------------------
 @app.command()
 @_guard

@@ -72,6 +72,18 @@ def stats(console: Console, s: dict[str, Any]) -> None:
     for window, u in s["usage"].items():
         t.add_row(window, _fmt(u["tokens_in"]), _fmt(u["tokens_out"]), _fmt(u["cost_usd"]))
     console.print(t)
+    b = s.get("budget") or {}
+    t = Table(title="API budget", show_header=False)
+    t.add_column("figure", style="bold")
+    t.add_column("value", justify="right")
+    t.add_row("tokens used 24h / configured per day", f"{_fmt(b.get('tokens_used_24h'))} / "
+              f"{_fmt(b.get('tokens_per_day')) if b.get('tokens_per_day') else 'learned'}")
+    for p in b.get("provider") or []:
+        seen = p.get("observed") or {}
+        left = ", ".join(f"{k.replace('_', ' ')} {_fmt(v)}" for k, v in seen.items()) or "no headers yet"
+        paused = f"; paused {p['paused_for_s']:.0f}s" if p.get("paused_for_s") else ""
+        t.add_row(f"Groq {p.get('model')}", f"{left}{paused}")
+    console.print(t)
     if s.get("cost_by_model"):
         t = Table(title="cost by model (30 d)")
         for col in ("model", "items", "tokens in", "tokens out", "cost USD"):

@@ -21,6 +21,7 @@ from resume_opt.cache import open_cache
 from resume_opt.config import Settings
 from resume_opt.db import queue, stats, store
 from resume_opt.db.connect import Database, open_database
+from resume_opt.db.ratelimit import budget_snapshot
 from resume_opt.engines import make_engine, resolve_engine_name
 from resume_opt.errors import InputError, NotFoundError
 
@@ -194,7 +195,9 @@ def collect_stats(settings: Settings, runs: int = 5) -> dict[str, Any]:
             "errors": stats.errors(conn, 24),
             "budget": {"requests_per_day": settings.rate_limit.requests_per_day,
                        "tokens_per_day": settings.rate_limit.tokens_per_day,
-                       "tokens_used_24h": sum(stats.usage(conn, 24)[k] for k in ("tokens_in", "tokens_out"))},
+                       "tokens_used_24h": sum(stats.usage(conn, 24)[k] for k in ("tokens_in", "tokens_out")),
+                       # What Groq's headers last said, per key (hashed) and model, and any pause.
+                       "provider": budget_snapshot(conn)},
             "runs": last_runs,
         }
 

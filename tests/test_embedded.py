@@ -28,6 +28,13 @@ def test_embedded_default_is_started_once_and_reused(tmp_path: Path) -> None:
         plan = run_cli("run", "--dry-run")
         assert plan.returncode == 0, plan.stderr
         assert plan.stderr.count("GROQ_API_KEY not set; using the offline engine") == 1
+        stop = run_cli("db", "stop")
+        assert stop.returncode == 0 and "stopped the embedded PostgreSQL" in stop.stdout, stop.stderr
+        assert not (home / "pg" / "postmaster.pid").exists()
+        again = run_cli("db", "stop")
+        assert again.returncode == 0 and "no embedded PostgreSQL is running" in again.stdout
+        restarted = run_cli("db", "status")  # the next command starts it again
+        assert restarted.returncode == 0, restarted.stderr
     finally:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

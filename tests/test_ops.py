@@ -150,3 +150,21 @@ def test_doctor_makes_an_authenticated_call(db_url: str, monkeypatch) -> None:  
     api = {c["check"]: c for c in json.loads(bad.stdout)}["API key"]
     assert not api["ok"] and "rejected" in api["detail"]
     assert "gsk_doctorbad" not in bad.stdout + bad.stderr
+
+
+def test_stats_shows_what_the_provider_said_of_the_shared_budget(db_url: str) -> None:
+    from psycopg_pool import ConnectionPool
+
+    from resume_opt.db.ratelimit import SharedLanes
+    from resume_opt.provider_budget import RateLimitHeaders
+
+    seed_pairs(db_url, 1)  # migrates the schema, rate-limit table included
+    with ConnectionPool(db_url, min_size=1, max_size=2) as pool:
+        SharedLanes(pool, "hashed-key", "llama-3.3-70b-versatile").record(
+            RateLimitHeaders(limit_tokens=12000, remaining_tokens=3456))
+    data = runner.collect_stats(load_settings())
+    provider = data["budget"]["provider"]
+    assert provider[0]["model"] == "llama-3.3-70b-versatile"
+    assert provider[0]["observed"] == {"limit_tokens": 12000, "remaining_tokens": 3456}
+    result = cli.invoke(app, ["stats"])
+    assert result.exit_code == 0 and "remaining tokens 3,456" in result.stdout

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import signal
 import sys
 import threading
 import time
@@ -102,6 +103,28 @@ def embedded_dsn() -> str:
                 f"cannot start the embedded PostgreSQL in {pgdata}: {type(exc).__name__}"
             ) from None
     return str(server.get_uri())
+
+
+def stop_embedded() -> str:
+    """Stop the embedded PostgreSQL of this data directory (fast shutdown); say what happened."""
+    pgdata = _embedded_dir()
+    pidfile = pgdata / "postmaster.pid"
+    try:
+        pid = int(pidfile.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return f"no embedded PostgreSQL is running in {pgdata}"
+    try:
+        os.kill(pid, signal.SIGINT)  # SIGINT to the postmaster is PostgreSQL's fast shutdown
+    except ProcessLookupError:
+        return f"no embedded PostgreSQL is running in {pgdata} (stale pid file)"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return f"stopped the embedded PostgreSQL in {pgdata}"
+        time.sleep(0.1)
+    raise DatabaseError(f"the embedded PostgreSQL in {pgdata} did not stop within 30 s (pid {pid})")
 
 
 def resolve_dsn(announce: bool = True) -> str:
