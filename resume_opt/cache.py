@@ -25,8 +25,6 @@ class ResultCache:
         self.directory = directory
         self.ttl_s = ttl_s or None
         self.status = "ok" if enabled else "disabled: cache.enabled is false"
-        self.hits = 0
-        self.misses = 0
         self._cache: Any = None
         self._lock = threading.Lock()
         if not enabled:
@@ -85,10 +83,6 @@ class ResultCache:
         except Exception as exc:  # unpickling a corrupt value raises anything
             self._disable(f"corrupt entry: {type(exc).__name__}")
             return None
-        if value is None:
-            self.misses += 1
-            return None
-        self.hits += 1
         return value if isinstance(value, dict) else None
 
     def set_many(self, items: list[tuple[str, dict[str, Any]]]) -> None:

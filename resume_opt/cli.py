@@ -22,7 +22,7 @@ from rich.console import Console
 from resume_opt import __version__, render, runner
 from resume_opt.config import Settings, load_settings
 from resume_opt.errors import ConfigError, ResumeOptError
-from resume_opt.log import _scrub, setup_logging
+from resume_opt.log import scrub, setup_logging
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("resume_opt.cli")
@@ -68,7 +68,7 @@ def _out() -> Console:
 
 
 def _err(message: str) -> None:
-    print(f"resume-opt: {_scrub(message)}", file=sys.stderr)
+    print(f"resume-opt: {scrub(message)}", file=sys.stderr)
 
 
 def _guard(fn: F) -> F:
@@ -378,7 +378,7 @@ def prune(ctx: typer.Context, older_than: Annotated[str, typer.Option(
 
 def main() -> None:
     """Console-script entry point."""
-    os.umask(0o077) if os.environ.get("RESUME_OPT_UMASK", "1") == "1" else None
+    os.umask(0o077)  # reports, cache and logs hold personal data: private by default
     app()
 
 

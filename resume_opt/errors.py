@@ -48,14 +48,12 @@ class EngineError(ResumeOptError):
     """
 
     kind = "engine_error"
-    retryable = False
 
 
 class ItemRejected(EngineError):
     """The item itself is unusable (empty resume, too large, 413): fail, never retry."""
 
     kind = "bad_input"
-    retryable = False
 
     def __init__(self, message: str, kind: str | None = None) -> None:
         super().__init__(message)
@@ -67,7 +65,6 @@ class TransientEngineError(EngineError):
     """5xx, 498, timeouts, connection errors: retry with exponential backoff and jitter."""
 
     kind = "transient"
-    retryable = True
 
     def __init__(self, message: str, kind: str | None = None) -> None:
         super().__init__(message)
@@ -79,7 +76,6 @@ class BadOutputError(EngineError):
     """The engine answered something unusable (invalid/truncated JSON): bounded retries."""
 
     kind = "bad_output"
-    retryable = True
 
     def __init__(self, message: str, kind: str | None = None) -> None:
         super().__init__(message)
@@ -91,7 +87,6 @@ class RateLimitedError(EngineError):
     """429: wait `retry_after_s` (every thread pauses), then try again."""
 
     kind = "rate_limited"
-    retryable = True
 
     def __init__(self, message: str, retry_after_s: float) -> None:
         super().__init__(message)
@@ -102,7 +97,6 @@ class RunAbort(EngineError):
     """The whole run must stop: claimed items go back to pending, none marked failed."""
 
     kind = "abort"
-    retryable = False
     exit_code = 3
 
 

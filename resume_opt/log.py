@@ -13,24 +13,35 @@ import re
 import sys
 from datetime import UTC, datetime
 
-_SECRET_PATTERNS = [
-    re.compile(r"(postgres(?:ql)?://[^:/@\s]*:)[^@\s]*@"),
-    re.compile(r"gsk_[A-Za-z0-9]{8,}"),
-]
+_URL_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s]*:)[^@\s]*@")
+_KV_PASSWORD = re.compile(r"(password\s*=\s*)('[^']*'|\S+)", re.I)
+_GROQ_KEY = re.compile(r"gsk_[A-Za-z0-9]{8,}")
 
 
-def _scrub(text: str) -> str:
-    text = _SECRET_PATTERNS[0].sub(r"\1***@", text)
-    text = _SECRET_PATTERNS[1].sub("gsk_***", text)
-    key = os.environ.get("GROQ_API_KEY")
-    if key and len(key) >= 6:
-        text = text.replace(key, "***")
+def scrub(text: str) -> str:
+    """Remove anything that looks like a secret: DSN passwords (URL or key=value form),
+    Groq keys, and the literal values of GROQ_API_KEY and DATABASE_URL's password."""
+    text = _URL_PASSWORD.sub(r"\1***@", text)
+    text = _KV_PASSWORD.sub(r"\1***", text)
+    text = _GROQ_KEY.sub("gsk_***", text)
+    secrets = [os.environ.get("GROQ_API_KEY")]
+    dsn = os.environ.get("DATABASE_URL")
+    if dsn:
+        try:
+            from psycopg.conninfo import conninfo_to_dict
+
+            secrets.append(str(conninfo_to_dict(dsn).get("password") or ""))
+        except Exception:  # an unparseable DSN has no password we could find
+            pass
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
     return text
 
 
 class _ScrubFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = _scrub(record.getMessage())
+        record.msg = scrub(record.getMessage())
         record.args = None
         return True
 

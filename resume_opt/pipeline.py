@@ -154,7 +154,7 @@ class Pipeline:
             log.error("run %s: database lost: %s", self.run_id, exc)
             self._db_lost = True
             self.request_stop("database_unreachable", 3)
-            self._release_everything(pool, best_effort=True)
+            self._release_everything(best_effort=True)
         finally:
             self._stopping.set()
             pool.shutdown(wait=not self.abandoned_threads, cancel_futures=True)
@@ -168,7 +168,7 @@ class Pipeline:
         while True:
             self._check_limits()
             if self._hard.is_set():
-                self._release_everything(pool)
+                self._release_everything()
                 return
             if self.stopping:
                 self._cancel_queued()
@@ -176,7 +176,7 @@ class Pipeline:
                     grace_deadline = time.monotonic() + self.s.run.grace_s
                 elif time.monotonic() > grace_deadline and self._waiters:
                     log.warning("run %s: grace period over; releasing in-flight items", self.run_id)
-                    self._release_everything(pool)
+                    self._release_everything()
                     return
             elif not exhausted and self._unfinished() <= self.s.run.workers:
                 exhausted = not self._claim(pool)
@@ -373,7 +373,7 @@ class Pipeline:
             if fut.cancel():
                 self._complete(fut)
 
-    def _release_everything(self, pool: ThreadPoolExecutor, best_effort: bool = False) -> None:
+    def _release_everything(self, best_effort: bool = False) -> None:
         """Give back every item not yet written (hard stop, grace over, database lost).
 
         Calls that finished meanwhile (e.g. while a write-back was retrying) go into

@@ -128,12 +128,11 @@ def plan_run(settings: Settings, preview: int = 20) -> dict[str, Any]:
             claimable = queue.count_claimable(conn)
             rows = store.preview_pending(conn, preview)
             hashes: set[str] = set()
-            cached = rejected = considered = 0
+            cached = rejected = 0
             with conn.cursor(name="plan") as cur:
                 cur.itersize = 1000
                 cur.execute(store.PREVIEW_TEXTS, (limit or claimable or 0,))
                 for oid, resume, title, company, desc in cur:
-                    considered += 1
                     item = queue.ClaimedItem(oid, 0, 0,  # type: ignore[arg-type]
                                               str(resume), str(title), str(company), str(desc))
                     try:
@@ -181,21 +180,22 @@ def collect_stats(settings: Settings, runs: int = 5) -> dict[str, Any]:
         cache.close()
         last_runs = stats.latest_runs(conn, runs)
         finished = [r for r in last_runs if r.get("finished_at") and "pairs_per_s" in r]
+        usage = {"24h": stats.usage(conn, 24), "7d": stats.usage(conn, 24 * 7), "30d": stats.usage(conn, 24 * 30)}
+        latency_24h = stats.latency(conn, 24)
         return {
             "queue": stats.queue_counts(conn),
             "cache": {"entries": volume["entries"], "size_bytes": volume["size_bytes"],
                       "hit_rate": stats.hit_rate(conn, 24), "hit_rate_7d": stats.hit_rate(conn, 24 * 7),
                       "status": volume["status"], "dir": str(settings.cache_dir)},
-            "usage": {"24h": stats.usage(conn, 24), "7d": stats.usage(conn, 24 * 7),
-                      "30d": stats.usage(conn, 24 * 30)},
+            "usage": usage,
             "cost_by_model": stats.cost_by_model(conn, 24 * 30),
-            "latency": {"24h": stats.latency(conn, 24)},
+            "latency": {"24h": latency_24h},
             "throughput": {"last_run_pairs_per_s": finished[0]["pairs_per_s"] if finished else None,
-                           "24h_pairs": stats.latency(conn, 24)["succeeded"]},
+                           "24h_pairs": latency_24h["succeeded"]},
             "errors": stats.errors(conn, 24),
             "budget": {"requests_per_day": settings.rate_limit.requests_per_day,
                        "tokens_per_day": settings.rate_limit.tokens_per_day,
-                       "tokens_used_24h": sum(stats.usage(conn, 24)[k] for k in ("tokens_in", "tokens_out")),
+                       "tokens_used_24h": usage["24h"]["tokens_in"] + usage["24h"]["tokens_out"],
                        # What Groq's headers last said, per key (hashed) and model, and any pause.
                        "provider": budget_snapshot(conn)},
             "runs": last_runs,

@@ -46,20 +46,6 @@ def describe_dsn(dsn: str) -> str:
     return f"{host}:{info.get('port') or 5432}/{info.get('dbname') or ''}".rstrip("/")
 
 
-def scrub(text: str, dsn: str | None = None) -> str:
-    """Remove any password from a message (URL userinfo, password=..., the DSN's own)."""
-    text = re.sub(r"(postgres(?:ql)?://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
-    text = re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", text, flags=re.I)
-    if dsn:
-        try:
-            pw = pg_conninfo.conninfo_to_dict(dsn).get("password")
-        except psycopg.ProgrammingError:
-            pw = None
-        if pw:
-            text = text.replace(str(pw), "***")
-    return text
-
-
 def connection_error(dsn: str, exc: BaseException) -> DatabaseError:
     """A one-line DatabaseError for a failed connection, naming where but no secret."""
     raw = str(exc).strip()

@@ -202,13 +202,6 @@ def write_back(conn: Conn, run_id: int, successes: list[Success], failures: list
     return written
 
 
-def release(conn: Conn, run_id: int, ids: list[int]) -> int:
-    """Give claimed-but-unfinished rows back to the queue without charging an attempt."""
-    if not ids:
-        return 0
-    return conn.execute(RELEASE, {"run_id": run_id, "ids": ids}).rowcount
-
-
 def find_succeeded_by_hash(conn: Conn, hashes: list[str]) -> dict[str, dict[str, Any]]:
     """Results of earlier successes with the same input_hash (shared by every host)."""
     if not hashes:

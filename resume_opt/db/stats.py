@@ -45,11 +45,6 @@ select percentile_cont(0.5) within group (order by latency_ms),
  where finished_at >= now() - make_interval(hours => %s) and status = 'succeeded'
 """
 
-FINISHED_COUNT = """
-select count(*) from optimizations
- where finished_at >= now() - make_interval(hours => %s) and status = 'succeeded'
-"""
-
 RUNS = """
 select id, started_at, finished_at, host, pid, engine, status, counts
   from runs order by id desc limit %s

@@ -23,22 +23,10 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from benchlib.common import goal, log, requeue_succeeded, run_pipeline, seed, settings, space
+from resume_opt.db.queue import CLAIM_CHUNK
 
-FLOOR_CLAIM = """
-with claimable as (
-    select id from optimizations
-     where status = 'pending' and run_after <= now()
-     order by priority desc, id
-     limit %(n)s
-     for update skip locked
-)
-update optimizations o
-   set status = 'running', attempts = o.attempts + 1, locked_by = %(run)s, run_id = %(run)s,
-       heartbeat_at = now(), updated_at = now()
-  from claimable, candidates c, jobs j
- where o.id = claimable.id and c.id = o.candidate_id and j.id = o.job_id
-returning o.id, o.attempts, o.max_attempts, c.resume_text, j.title, j.company, j.description
-"""
+# The floor claims with the pipeline's own statement, so only the work around it differs.
+FLOOR_CLAIM = CLAIM_CHUNK
 
 FLOOR_WRITE = """
 update optimizations o
@@ -55,7 +43,7 @@ def floor(url: str, chunk: int, run_id: int = 1) -> tuple[int, float]:
         t0 = time.perf_counter()
         while True:
             with conn.transaction():
-                rows = conn.execute(FLOOR_CLAIM, {"n": chunk, "run": run_id}).fetchall()
+                rows = conn.execute(FLOOR_CLAIM, {"n": chunk, "run_id": run_id}).fetchall()
             if not rows:
                 break
             with conn.transaction():
