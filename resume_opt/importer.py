@@ -185,7 +185,7 @@ def _records(path: Path, result: ImportResult, parse: Any) -> Iterator[dict[str,
             try:
                 obj = json.loads(raw.decode("utf-8", errors="replace"))
             except json.JSONDecodeError as exc:
-                result.add_bad(number, f"invalid JSON: {exc.msg} at column {exc.colno}")
+                result.add_bad(number, f"invalid JSON (column {exc.colno}): {exc.msg}")
                 continue
             except RecursionError:
                 result.add_bad(number, "invalid JSON: nested too deeply")
