@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from resume_opt import __version__, render, runner
+from resume_opt import __version__, commands, render
 from resume_opt.config import Settings, load_settings
 from resume_opt.errors import ConfigError, ResumeOptError
 from resume_opt.log import scrub, setup_logging
@@ -37,8 +37,7 @@ app = typer.Typer(
     "the LLM is Groq when GROQ_API_KEY is set, else an offline engine.",
 )
 db_app = typer.Typer(help="Database schema: apply and inspect migrations.", no_args_is_help=True)
-import_app = typer.Typer(help="Import candidates or jobs from JSON Lines files (upsert by id).",
-                         no_args_is_help=True)
+import_app = typer.Typer(help="Import candidates or jobs from JSON Lines files (upsert by id).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
 
@@ -104,13 +103,16 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="YAML file overriding the defaults.",
-                                                envvar="RESUME_OPT_CONFIG")] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", "-c", help="YAML file overriding the defaults.", envvar="RESUME_OPT_CONFIG"),
+    ] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output.")] = 0,
     quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help="Less log output.")] = 0,
     log_format: Annotated[str | None, typer.Option("--log-format", help="Log lines as text or json.")] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Global options apply to every command."""
     if log_format not in (None, "text", "json"):
@@ -127,13 +129,12 @@ def run(
     chunk_size: Annotated[int | None, typer.Option(help="Items claimed per transaction.")] = None,
     workers: Annotated[int | None, typer.Option(help="Engine calls in parallel.")] = None,
     engine: Annotated[str | None, typer.Option(help="auto, local, groq or null.")] = None,
-    max_runtime: Annotated[float | None, typer.Option(
-        help="Stop claiming after this many seconds; finish in-flight, release the rest.")] = None,
+    max_runtime: Annotated[
+        float | None, typer.Option(help="Stop claiming after this many seconds; finish in-flight, release the rest.")
+    ] = None,
     budget_usd: Annotated[float | None, typer.Option(help="Stop claiming once this much is spent.")] = None,
-    budget_tokens: Annotated[int | None, typer.Option(help="Stop claiming once this many tokens are used.")]
-    = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be processed; change nothing.")]
-    = False,
+    budget_tokens: Annotated[int | None, typer.Option(help="Stop claiming once this many tokens are used.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be processed; change nothing.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
 ) -> None:
     """Claim pending (candidate, job) pairs and tailor them; print the run report.
@@ -141,17 +142,26 @@ def run(
     Exit codes: 0 all succeeded or nothing to do · 1 some items failed · 2 bad configuration ·
     3 database or API unreachable · 130/143 interrupted (work released, report written).
     """
-    settings = _settings(ctx, run={"limit": limit, "chunk_size": chunk_size, "workers": workers,
-                                   "engine": engine, "max_runtime_s": max_runtime, "budget_usd": budget_usd,
-                                   "budget_tokens": budget_tokens})
+    settings = _settings(
+        ctx,
+        run={
+            "limit": limit,
+            "chunk_size": chunk_size,
+            "workers": workers,
+            "engine": engine,
+            "max_runtime_s": max_runtime,
+            "budget_usd": budget_usd,
+            "budget_tokens": budget_tokens,
+        },
+    )
     if dry_run:
-        plan = runner.plan_run(settings)
+        plan = commands.plan_run(settings)
         if as_json:
             print(json.dumps(plan, indent=2))
         else:
             render.plan(_out(), plan)
         return
-    report = runner.execute_run(settings, quiet=as_json or _state(ctx).verbosity < 0)
+    report = commands.execute_run(settings, quiet=as_json or _state(ctx).verbosity < 0)
     if as_json:
         print(json.dumps(report, indent=2, default=str))
     else:
@@ -179,7 +189,7 @@ def stats(
     """Where the queue, the cache, the API budget and the error rate stand."""
     settings = _settings(ctx)
     while True:
-        data = runner.collect_stats(settings, runs=runs)
+        data = commands.collect_stats(settings, runs=runs)
         if as_json:
             print(json.dumps(data, indent=2, default=str))
         else:
@@ -194,7 +204,7 @@ def stats(
 # --- data in and out ----------------------------------------------------------------
 def _import(ctx: typer.Context, kind: str, file: Path) -> None:
     settings = _settings(ctx)
-    res = runner.import_records(settings, kind, file)
+    res = commands.import_records(settings, kind, file)
     for line, reason in res.bad:
         _err(f"{file}:{line}: {reason}")
     if res.bad_count > len(res.bad):
@@ -206,17 +216,22 @@ def _import(ctx: typer.Context, kind: str, file: Path) -> None:
 
 @import_app.command("candidates")
 @_guard
-def import_candidates(ctx: typer.Context, file: Annotated[Path, typer.Argument(
-        help="JSON Lines: {\"id\", \"name\", \"email\", \"resume\"} per line, or a JSON Resume document.")]) \
-        -> None:
+def import_candidates(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help='JSON Lines: {"id", "name", "email", "resume"} per line, or a JSON Resume document.')
+    ],
+) -> None:
     """Import candidates; re-importing updates by id. Bad lines are listed; exit 1 if any."""
     _import(ctx, "candidates", file)
 
 
 @import_app.command("jobs")
 @_guard
-def import_jobs(ctx: typer.Context, file: Annotated[Path, typer.Argument(
-        help="JSON Lines: {\"id\", \"title\", \"company\", \"description\"} per line.")]) -> None:
+def import_jobs(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help='JSON Lines: {"id", "title", "company", "description"} per line.')],
+) -> None:
     """Import jobs; re-importing updates by id. Bad lines are listed; exit 1 if any."""
     _import(ctx, "jobs", file)
 
@@ -225,18 +240,16 @@ def import_jobs(ctx: typer.Context, file: Annotated[Path, typer.Argument(
 @_guard
 def enqueue(
     ctx: typer.Context,
-    pairs: Annotated[Path | None, typer.Option(help="CSV with header candidate_id,job_id (external ids).")]
-    = None,
+    pairs: Annotated[Path | None, typer.Option(help="CSV with header candidate_id,job_id (external ids).")] = None,
     job: Annotated[str | None, typer.Option(help="A job's external id (with --all-candidates).")] = None,
-    all_candidates: Annotated[bool, typer.Option("--all-candidates", help="Pair --job with every candidate.")]
-    = False,
+    all_candidates: Annotated[bool, typer.Option("--all-candidates", help="Pair --job with every candidate.")] = False,
     priority: Annotated[int, typer.Option(help="Higher runs first.")] = 0,
 ) -> None:
     """Queue (candidate, job) pairs. Pairs already pending or running are skipped."""
     if (pairs is None) == (job is None):
         raise ConfigError("give either --pairs FILE or --job ID --all-candidates")
     settings = _settings(ctx)
-    res = runner.enqueue(settings, pairs, job, all_candidates, priority)
+    res = commands.enqueue(settings, pairs, job, all_candidates, priority)
     for line, reason in res["bad_lines"]:
         _err(f"{pairs}:{line}: {reason}")
     for kind in ("unknown_candidates", "unknown_jobs"):
@@ -252,12 +265,10 @@ def enqueue(
 @_guard
 def export(
     ctx: typer.Context,
-    status: Annotated[str | None, typer.Option(help="Only this status (pending, running, succeeded, ...).")]
-    = None,
+    status: Annotated[str | None, typer.Option(help="Only this status (pending, running, succeeded, ...).")] = None,
     run_id: Annotated[int | None, typer.Option("--run", help="Only items of this run.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")]
-    = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
 ) -> None:
     """Export optimizations, one record each (external ids, scores, edits, keywords, usage)."""
     if fmt not in ("jsonl", "csv"):
@@ -268,32 +279,33 @@ def export(
     if output:
         tmp = output.with_name(f".{output.name}.part")
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            n = runner.export(settings, status, run_id, fmt, fh)
+            n = commands.export(settings, status, run_id, fmt, fh)
         tmp.replace(output)
         _err(f"exported {n} records to {output}")
     else:
-        runner.export(settings, status, run_id, fmt, sys.stdout)
+        commands.export(settings, status, run_id, fmt, sys.stdout)
 
 
 @app.command()
 @_guard
 def show(ctx: typer.Context, optimization_id: Annotated[int, typer.Argument(help="Optimization id.")]) -> None:
     """Show one optimization: the optimized resume and a coloured diff against the original."""
-    render.show(_out(), runner.show(_settings(ctx), optimization_id))
+    render.show(_out(), commands.show(_settings(ctx), optimization_id))
 
 
 @app.command()
 @_guard
-def demo(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) \
-        -> None:
+def demo(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Load the packaged sample resumes and jobs, queue every pair, run them, show report and stats."""
     settings = _settings(ctx)
-    res = runner.demo(settings, quiet=as_json)
+    res = commands.demo(settings, quiet=as_json)
     if as_json:
         print(json.dumps(res, indent=2, default=str))
         return
-    print(f"loaded {res['loaded']['candidates']} candidates and {res['loaded']['jobs']} jobs; "
-          f"queued {res['queued']} pairs ({res['already_queued']} already queued)")
+    print(
+        f"loaded {res['loaded']['candidates']} candidates and {res['loaded']['jobs']} jobs; "
+        f"queued {res['queued']} pairs ({res['already_queued']} already queued)"
+    )
     render.report(_out(), res["report"])
     render.stats(_out(), res["stats"])
     if res["report"]["exit_code"]:
@@ -305,16 +317,18 @@ def demo(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", hel
 @_guard
 def db_migrate(ctx: typer.Context) -> None:
     """Apply pending migrations (opening the database does this too)."""
-    res = runner.db_status(_settings(ctx), apply=True)
-    print(f"{res['where']}: applied {len(res['applied_now'])} migrations"
-          + (f" ({', '.join(res['applied_now'])})" if res["applied_now"] else "; schema is up to date"))
+    res = commands.db_status(_settings(ctx), apply=True)
+    print(
+        f"{res['where']}: applied {len(res['applied_now'])} migrations"
+        + (f" ({', '.join(res['applied_now'])})" if res["applied_now"] else "; schema is up to date")
+    )
 
 
 @db_app.command("status")
 @_guard
 def db_status(ctx: typer.Context) -> None:
     """List migrations with when each was applied, or 'pending'."""
-    res = runner.db_status(_settings(ctx))
+    res = commands.db_status(_settings(ctx))
     print(f"database {res['where']}")
     for m in res["migrations"]:
         print(f"  {m['name']:<28} {m['applied_at'] or 'pending'}")
@@ -322,8 +336,7 @@ def db_status(ctx: typer.Context) -> None:
 
 @app.command()
 @_guard
-def doctor(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) \
-        -> None:
+def doctor(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Check configuration, database and schema, cache and reports directories, and the API key."""
     from resume_opt.doctor import run_checks
 
@@ -353,9 +366,11 @@ def db_stop(ctx: typer.Context) -> None:
 @_guard
 def purge(ctx: typer.Context, candidate: Annotated[str, typer.Option(help="Candidate external id.")]) -> None:
     """Erase a candidate: resume text, every result, and their cache entries (right to erasure)."""
-    res = runner.purge_candidate(_settings(ctx), candidate)
-    print(f"purged candidate {res['candidate']}: {res['optimizations']} optimizations, "
-          f"{res['cache_entries']} cache entries")
+    res = commands.purge_candidate(_settings(ctx), candidate)
+    print(
+        f"purged candidate {res['candidate']}: {res['optimizations']} optimizations, "
+        f"{res['cache_entries']} cache entries"
+    )
 
 
 def _days(text: str) -> float:
@@ -368,12 +383,15 @@ def _days(text: str) -> float:
 
 @app.command()
 @_guard
-def prune(ctx: typer.Context, older_than: Annotated[str, typer.Option(
-        help="Delete finished optimizations older than this (e.g. 30d, 12h, 2w).")] = "30d") -> None:
+def prune(
+    ctx: typer.Context,
+    older_than: Annotated[
+        str, typer.Option(help="Delete finished optimizations older than this (e.g. 30d, 12h, 2w).")
+    ] = "30d",
+) -> None:
     """Delete finished optimizations past retention and expire old cache entries."""
-    res = runner.prune(_settings(ctx), _days(older_than))
-    print(f"deleted {res['optimizations_deleted']} optimizations, expired {res['cache_entries_expired']} "
-          "cache entries")
+    res = commands.prune(_settings(ctx), _days(older_than))
+    print(f"deleted {res['optimizations_deleted']} optimizations, expired {res['cache_entries_expired']} cache entries")
 
 
 def main() -> None:

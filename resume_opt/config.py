@@ -137,11 +137,23 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 # Keys that may be zero (meaning "none"); every other number must be positive.
 MAY_BE_ZERO = {
-    "run.limit", "run.max_runtime_s", "run.budget_usd", "run.budget_tokens", "run.grace_s",
-    "retry.backoff_base_s", "retry.backoff_max_s", "run.backoff_base_s", "run.backoff_max_s",
-    "groq.temperature", "rate_limit.requests_per_minute", "rate_limit.tokens_per_minute",
-    "rate_limit.requests_per_day", "rate_limit.tokens_per_day", "database.reconnect_window_s",
-    "cache.ttl_days", "database.pool_min",
+    "run.limit",
+    "run.max_runtime_s",
+    "run.budget_usd",
+    "run.budget_tokens",
+    "run.grace_s",
+    "retry.backoff_base_s",
+    "retry.backoff_max_s",
+    "run.backoff_base_s",
+    "run.backoff_max_s",
+    "groq.temperature",
+    "rate_limit.requests_per_minute",
+    "rate_limit.tokens_per_minute",
+    "rate_limit.requests_per_day",
+    "rate_limit.tokens_per_day",
+    "database.reconnect_window_s",
+    "cache.ttl_days",
+    "database.pool_min",
 }
 
 
@@ -230,10 +242,10 @@ def _env_overrides(environ: dict[str, str]) -> dict[str, dict[str, str]]:
     for name, value in environ.items():
         if not name.startswith(ENV_PREFIX) or name == "RESUME_OPT_HOME":
             continue
-        rest = name[len(ENV_PREFIX):].lower()
+        rest = name[len(ENV_PREFIX) :].lower()
         for section in sections:
             if rest.startswith(section + "_"):
-                out.setdefault(section, {})[rest[len(section) + 1:]] = value
+                out.setdefault(section, {})[rest[len(section) + 1 :]] = value
                 break
         else:
             raise ConfigError(f"{name}: unknown setting (expected RESUME_OPT_<SECTION>_<KEY>)")
@@ -255,8 +267,11 @@ def validate(settings: Settings) -> None:
     if settings.database.pool_max < max(settings.database.pool_min, 2):
         raise ConfigError("database.pool_max: must be >= 2 and >= database.pool_min")
     for model, price in settings.groq.prices.items():
-        if (not isinstance(price, list) or len(price) != 2
-                or not all(isinstance(p, (int, float)) and p >= 0 for p in price)):
+        if (
+            not isinstance(price, list)
+            or len(price) != 2
+            or not all(isinstance(p, (int, float)) and p >= 0 for p in price)
+        ):
             raise ConfigError(f"groq.prices.{model}: expected [input, output] USD per million tokens")
 
 

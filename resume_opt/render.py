@@ -25,9 +25,23 @@ def report(console: Console, r: dict[str, Any]) -> None:
     t = Table(title=f"run {r['run_id']}  ({r['engine']} / {r['model']})", show_header=False)
     t.add_column("figure", style="bold")
     t.add_column("value", justify="right")
-    for key in ("claimed", "succeeded", "failed", "retried", "released", "cached", "deduplicated",
-                "engine_calls", "rate_limited", "tokens_in", "tokens_out", "cost_usd", "duration_s",
-                "pairs_per_s", "cache_hit_rate"):
+    for key in (
+        "claimed",
+        "succeeded",
+        "failed",
+        "retried",
+        "released",
+        "cached",
+        "deduplicated",
+        "engine_calls",
+        "rate_limited",
+        "tokens_in",
+        "tokens_out",
+        "cost_usd",
+        "duration_s",
+        "pairs_per_s",
+        "cache_hit_rate",
+    ):
         t.add_row(key, _fmt(r.get(key)))
     lat = r.get("latency_ms") or {}
     t.add_row("latency p50/p95/max ms", " / ".join(_fmt(lat.get(k)) for k in ("p50", "p95", "max")))
@@ -49,8 +63,7 @@ def stats(console: Console, s: dict[str, Any]) -> None:
     t = Table(title="queue")
     for k in ("pending", "running", "succeeded", "failed", "cancelled", "oldest_pending_age_s"):
         t.add_column(k.replace("_", " "), justify="right")
-    t.add_row(*(_fmt(q[k]) for k in ("pending", "running", "succeeded", "failed", "cancelled",
-                                       "oldest_pending_age_s")))
+    t.add_row(*(_fmt(q[k]) for k in ("pending", "running", "succeeded", "failed", "cancelled", "oldest_pending_age_s")))
     console.print(t)
     c = s["cache"]
     lat = s["latency"]["24h"]
@@ -76,8 +89,10 @@ def stats(console: Console, s: dict[str, Any]) -> None:
     t = Table(title="API budget", show_header=False)
     t.add_column("figure", style="bold")
     t.add_column("value", justify="right")
-    t.add_row("tokens used 24h / configured per day", f"{_fmt(b.get('tokens_used_24h'))} / "
-              f"{_fmt(b.get('tokens_per_day')) if b.get('tokens_per_day') else 'learned'}")
+    t.add_row(
+        "tokens used 24h / configured per day",
+        f"{_fmt(b.get('tokens_used_24h'))} / {_fmt(b.get('tokens_per_day')) if b.get('tokens_per_day') else 'learned'}",
+    )
     for p in b.get("provider") or []:
         seen = p.get("observed") or {}
         left = ", ".join(f"{k.replace('_', ' ')} {_fmt(v)}" for k, v in seen.items()) or "no headers yet"
@@ -89,8 +104,7 @@ def stats(console: Console, s: dict[str, Any]) -> None:
         for col in ("model", "items", "tokens in", "tokens out", "cost USD"):
             t.add_column(col, justify="right")
         for m in s["cost_by_model"]:
-            t.add_row(m["model"], _fmt(m["items"]), _fmt(m["tokens_in"]), _fmt(m["tokens_out"]),
-                      _fmt(m["cost_usd"]))
+            t.add_row(m["model"], _fmt(m["items"]), _fmt(m["tokens_in"]), _fmt(m["tokens_out"]), _fmt(m["cost_usd"]))
         console.print(t)
     t = Table(title="errors (24 h)")
     t.add_column("kind")
@@ -106,33 +120,51 @@ def stats(console: Console, s: dict[str, Any]) -> None:
             t.add_column(col)
         for r in s["runs"]:
             started = str(r.get("started_at") or "")
-            t.add_row(str(r.get("run_id")), started[5:16].replace("T", " "), str(r.get("status")),
-                      _fmt(r.get("claimed")), _fmt(r.get("succeeded")), _fmt(r.get("failed")),
-                      _fmt(r.get("cached")), _fmt(r.get("pairs_per_s")),
-                      str(r.get("stop_reason", "")).replace("_", " "))
+            t.add_row(
+                str(r.get("run_id")),
+                started[5:16].replace("T", " "),
+                str(r.get("status")),
+                _fmt(r.get("claimed")),
+                _fmt(r.get("succeeded")),
+                _fmt(r.get("failed")),
+                _fmt(r.get("cached")),
+                _fmt(r.get("pairs_per_s")),
+                str(r.get("stop_reason", "")).replace("_", " "),
+            )
         console.print(t)
 
 
 def diff(original: str, revised: str) -> Text:
     """A coloured line diff: removed lines red, added lines green, context dim."""
     out = Text()
-    for line in difflib.unified_diff(original.splitlines(), revised.splitlines(), "original",
-                                     "optimized", lineterm="", n=2):
-        style = ("red" if line.startswith("-") and not line.startswith("---") else
-                 "green" if line.startswith("+") and not line.startswith("+++") else
-                 "cyan" if line.startswith("@@") else "dim")
+    for line in difflib.unified_diff(
+        original.splitlines(), revised.splitlines(), "original", "optimized", lineterm="", n=2
+    ):
+        style = (
+            "red"
+            if line.startswith("-") and not line.startswith("---")
+            else "green"
+            if line.startswith("+") and not line.startswith("+++")
+            else "cyan"
+            if line.startswith("@@")
+            else "dim"
+        )
         out.append(line + "\n", style=style)
     return out
 
 
 def show(console: Console, row: dict[str, Any]) -> None:
     result = row.get("result") or {}
-    console.print(f"[bold]optimization {row['id']}[/bold]: candidate {row['candidate_external_id']} "
-                  f"({row['candidate_name']}) for job {row['job_external_id']} — {row['job_title']}, "
-                  f"{row['job_company']}")
-    console.print(f"status {row['status']}, engine {row.get('engine') or '-'} / {row.get('model') or '-'}, "
-                  f"attempts {row['attempts']}/{row['max_attempts']}, score {_fmt(row.get('score_before'))} → "
-                  f"{_fmt(row.get('score_after'))}")
+    console.print(
+        f"[bold]optimization {row['id']}[/bold]: candidate {row['candidate_external_id']} "
+        f"({row['candidate_name']}) for job {row['job_external_id']} — {row['job_title']}, "
+        f"{row['job_company']}"
+    )
+    console.print(
+        f"status {row['status']}, engine {row.get('engine') or '-'} / {row.get('model') or '-'}, "
+        f"attempts {row['attempts']}/{row['max_attempts']}, score {_fmt(row.get('score_before'))} → "
+        f"{_fmt(row.get('score_after'))}"
+    )
     if row.get("error"):
         console.print(f"[red]error:[/red] {row['error']}")
     if not result:
@@ -152,17 +184,18 @@ def show(console: Console, row: dict[str, Any]) -> None:
 
 
 def plan(console: Console, p: dict[str, Any]) -> None:
-    console.print(f"dry run ({p['engine']} / {p['model']}): {p['claimable']:,} claimable, would process "
-                  f"{p['would_process']:,}; {p['distinct_inputs']:,} distinct inputs, {p['cached']:,} in the "
-                  f"cache, {p['in_database']:,} already in the database, {p['bad_input']:,} bad input; "
-                  f"estimated engine calls: {p['estimated_engine_calls']:,}")
+    console.print(
+        f"dry run ({p['engine']} / {p['model']}): {p['claimable']:,} claimable, would process "
+        f"{p['would_process']:,}; {p['distinct_inputs']:,} distinct inputs, {p['cached']:,} in the "
+        f"cache, {p['in_database']:,} already in the database, {p['bad_input']:,} bad input; "
+        f"estimated engine calls: {p['estimated_engine_calls']:,}"
+    )
     if p["preview"]:
         t = Table(title="next items")
         for col in ("id", "candidate", "job", "title", "attempts", "priority"):
             t.add_column(col)
         for r in p["preview"]:
-            t.add_row(str(r["id"]), r["candidate_id"], r["job_id"], r["title"], str(r["attempts"]),
-                      str(r["priority"]))
+            t.add_row(str(r["id"]), r["candidate_id"], r["job_id"], r["title"], str(r["attempts"]), str(r["priority"]))
         console.print(t)
 
 

@@ -41,26 +41,49 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     passthrough: list[str] = []
     if "--" in argv:
         i = argv.index("--")
-        argv, passthrough = argv[:i], argv[i + 1:]
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+        argv, passthrough = argv[:i], argv[i + 1 :]
+    p = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("scenario", choices=(*SCENARIOS, "all"))
     p.add_argument("--n", type=int, default=None, help="pairs (default 50,000; 200 with --smoke)")
-    p.add_argument("--dsn", default=os.environ.get("BENCH_DATABASE_URL") or DEFAULT_DSN,
-                   help=f"PostgreSQL server (default $BENCH_DATABASE_URL or {DEFAULT_DSN})")
+    p.add_argument(
+        "--dsn",
+        default=os.environ.get("BENCH_DATABASE_URL") or DEFAULT_DSN,
+        help=f"PostgreSQL server (default $BENCH_DATABASE_URL or {DEFAULT_DSN})",
+    )
     p.add_argument("--chunk", type=int, default=100, help="claim chunk size (default 100, the default config)")
-    p.add_argument("--repeat", type=int, default=1,
-                   help="overhead: alternate pipeline and floor R times, report medians (default 1)")
-    p.add_argument("--resume-words", type=int, default=40,
-                   help="overhead/rerun: resume length passed to seed_pairs (default 40, ~400 chars)")
+    p.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="overhead: alternate pipeline and floor R times, report medians (default 1)",
+    )
+    p.add_argument(
+        "--resume-words",
+        type=int,
+        default=40,
+        help="overhead/rerun: resume length passed to seed_pairs (default 40, ~400 chars)",
+    )
     p.add_argument("--workers", type=int, default=32, help="latency: pool size W (default 32)")
     p.add_argument("--seconds", type=float, default=30, help="latency: target duration (default 30)")
-    p.add_argument("--pgq-driver", choices=("both", "psycopg", "asyncpg"), default="both",
-                   help="peer: pgqueuer driver(s); the faster one is the headline (default both)")
-    p.add_argument("--profile", choices=("none", "pyinstrument"), default="none",
-                   help="overhead: profile the (first) pipeline run, main thread; that run is slowed by it")
-    p.add_argument("--profile-out", default=os.path.join(tempfile.gettempdir(), "resume-opt-bench-profile"),
-                   help="profile file base name (.txt and .html are added)")
+    p.add_argument(
+        "--pgq-driver",
+        choices=("both", "psycopg", "asyncpg"),
+        default="both",
+        help="peer: pgqueuer driver(s); the faster one is the headline (default both)",
+    )
+    p.add_argument(
+        "--profile",
+        choices=("none", "pyinstrument"),
+        default="none",
+        help="overhead: profile the (first) pipeline run, main thread; that run is slowed by it",
+    )
+    p.add_argument(
+        "--profile-out",
+        default=os.path.join(tempfile.gettempdir(), "resume-opt-bench-profile"),
+        help="profile file base name (.txt and .html are added)",
+    )
     p.add_argument("--smoke", action="store_true", help="tiny sizes for a CI smoke run")
     p.add_argument("--json", action="store_true", help="print one JSON object of named figures")
     args = p.parse_args(argv)
@@ -79,14 +102,20 @@ def machine(dsn: str) -> dict[str, Any]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem_kb = int(next(x for x in Path("/proc/meminfo").read_text().splitlines()
-                          if x.startswith("MemTotal")).split()[1])
+        mem_kb = int(
+            next(x for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")).split()[1]
+        )
     except (OSError, StopIteration, ValueError):
         mem_kb = 0
-    return {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "nproc": os.cpu_count(),
-            "loadavg_1m_at_start": round(os.getloadavg()[0], 2),
-            "mem_gib": round(mem_kb / 2**20, 1), "cpu": cpu, "python": platform.python_version(),
-            **common.server_info(dsn)}
+    return {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "nproc": os.cpu_count(),
+        "loadavg_1m_at_start": round(os.getloadavg()[0], 2),
+        "mem_gib": round(mem_kb / 2**20, 1),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        **common.server_info(dsn),
+    }
 
 
 def external(name: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -109,8 +138,7 @@ def external(name: str, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def external_rows(name: str, f: dict[str, Any]) -> list[tuple[str, Any, str]]:
-    goals = {"utilization": (lambda v: v >= 0.95, ">= 0.95"),
-             "rate_limited_ratio": (lambda v: v <= 0.01, "<= 0.01")}
+    goals = {"utilization": (lambda v: v >= 0.95, ">= 0.95"), "rate_limited_ratio": (lambda v: v <= 0.01, "<= 0.01")}
     rows = []
     for k, v in f.items():
         if isinstance(v, (dict, list)):
@@ -148,9 +176,11 @@ def run_scenarios(args: argparse.Namespace) -> dict[str, Any]:
         return f
 
     if want & {"overhead", "rerun", "peer"}:
-        step("overhead" if "rerun" not in want else "overhead + rerun",
-             lambda: overhead.run(args, overhead="overhead" in want or "peer" in want, rerun="rerun" in want),
-             overhead.rows)
+        step(
+            "overhead" if "rerun" not in want else "overhead + rerun",
+            lambda: overhead.run(args, overhead="overhead" in want or "peer" in want, rerun="rerun" in want),
+            overhead.rows,
+        )
     if "peer" in want:
         if args.smoke and not peer.available():
             log("peer: pgqueuer not installed; skipped in the smoke run")
@@ -177,16 +207,23 @@ def main(argv: list[str] | None = None) -> int:
     if not common.reachable(args.dsn):
         print(f"bench: cannot reach PostgreSQL at {args.dsn} (use --dsn)", file=sys.stderr)
         return 3
-    meta = {**machine(args.dsn), "scenario": args.scenario, "smoke": args.smoke,
-            "command": " ".join(["scripts/bench.py", *(argv if argv is not None else sys.argv[1:])])}
+    meta = {
+        **machine(args.dsn),
+        "scenario": args.scenario,
+        "smoke": args.smoke,
+        "command": " ".join(["scripts/bench.py", *(argv if argv is not None else sys.argv[1:])]),
+    }
     t0 = time.perf_counter()
     figures = run_scenarios(args)
     meta["elapsed_s"] = round(time.perf_counter() - t0, 1)
     meta["loadavg_1m_at_end"] = round(os.getloadavg()[0], 2)
     sections = figures.pop("_sections")
     out = sys.stderr if args.json else sys.stdout
-    print(f"resume-opt bench {args.scenario} — {meta['date']} — {meta['nproc']} cpu ({meta['cpu']}), "
-          f"{meta['mem_gib']} GiB, PostgreSQL {meta['postgresql']}", file=out)
+    print(
+        f"resume-opt bench {args.scenario} — {meta['date']} — {meta['nproc']} cpu ({meta['cpu']}), "
+        f"{meta['mem_gib']} GiB, PostgreSQL {meta['postgresql']}",
+        file=out,
+    )
     for title, rows in sections:
         table(title, rows, out)
     if args.json:

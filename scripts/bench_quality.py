@@ -22,11 +22,11 @@ from typing import Any, TextIO
 
 from resume_opt.ats import guard, injection, keywords, sections
 from resume_opt.ats.keywords import index_text, job_keywords
+from resume_opt.ats.proposal import Job
 from resume_opt.ats.score import score_resume
 from resume_opt.ats.tailor import finalize
 from resume_opt.ats.text import clean_text, prepare_resume
 from resume_opt.config import Settings
-from resume_opt.engines.base import Job
 from resume_opt.engines.local import LocalEngine
 
 RELEVANT_SCORE = 25.0
@@ -66,8 +66,10 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
     cand_path = getattr(args, "candidates", None) or _sample("candidates.jsonl")
     jobs_path = getattr(args, "jobs", None) or _sample("jobs.jsonl")
     candidates = [c for c in _read_jsonl(cand_path) if isinstance(c.get("resume"), str)]
-    jobs = [Job(str(j.get("title", "")), str(j.get("company", "")), clean_text(str(j["description"])))
-            for j in _read_jsonl(jobs_path)]
+    jobs = [
+        Job(str(j.get("title", "")), str(j.get("company", "")), clean_text(str(j["description"])))
+        for j in _read_jsonl(jobs_path)
+    ]
     resumes = [prepare_resume(c["resume"], settings.engine.max_resume_chars) for c in candidates]
     engine = LocalEngine(settings)
     for job in jobs:  # warm the per-job cache and the taxonomy once, outside the timings
@@ -103,9 +105,15 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
         improved += job_improved
         before_all += before
         after_all += after
-        per_job.append({"job": job.title, "before": statistics.fmean(before) if before else None,
-                        "after": statistics.fmean(after) if after else None,
-                        "improved": job_improved, "pairs": len(resumes)})
+        per_job.append(
+            {
+                "job": job.title,
+                "before": statistics.fmean(before) if before else None,
+                "after": statistics.fmean(after) if after else None,
+                "improved": job_improved,
+                "pairs": len(resumes),
+            }
+        )
     relevant = [(b, a) for b, a in zip(before_all, after_all, strict=True) if b >= RELEVANT_SCORE]
     figures = {
         "mean_score_before": round(statistics.fmean(before_all), 1) if before_all else None,
@@ -133,8 +141,10 @@ def _print_table(per_job: list[dict[str, Any]], figures: dict[str, Any], out: Te
 
     lines = [f"{'job':<40} {'before':>6} {'after':>6} {'improved':>9}"]
     for row in per_job:
-        lines.append(f"{row['job'][:40]:<40} {fmt(row['before']):>6} {fmt(row['after']):>6} "
-                     f"{row['improved']:>4}/{row['pairs']:<4}")
+        lines.append(
+            f"{row['job'][:40]:<40} {fmt(row['before']):>6} {fmt(row['after']):>6} "
+            f"{row['improved']:>4}/{row['pairs']:<4}"
+        )
     lines += [
         f"{'all pairs':<40} {fmt(figures['mean_score_before']):>6} {fmt(figures['mean_score_after']):>6} "
         f"{figures['pairs_improved']:>4}/{figures['pairs_total']:<4}",

@@ -31,11 +31,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from resume_opt.ats.proposal import Job  # noqa: E402
 from resume_opt.config import RetrySettings, Settings  # noqa: E402
-from resume_opt.engines.base import Job  # noqa: E402
+from resume_opt.engines.groq.limiter import make_limiter  # noqa: E402
 from resume_opt.errors import EngineError, QuotaExhaustedError  # noqa: E402
-from resume_opt.ratelimit import make_limiter  # noqa: E402
-from resume_opt.retry import CallStats, call_with_retries  # noqa: E402
+from resume_opt.run.retry import CallStats, call_with_retries  # noqa: E402
 from scripts.fake_groq import FakeGroq  # noqa: E402
 
 DEFAULT_DSN = "postgresql://postgres@127.0.0.1:5432/test"
@@ -57,8 +57,11 @@ Engineer, Contoso (2016-2019)
 SKILLS
 Python, Go, PostgreSQL, Kafka, Docker, Terraform, AWS
 """
-JOB = Job("Senior Backend Engineer", "Acme", "We need Python, PostgreSQL and Kubernetes experience. "
-          "You will own services end to end and mentor others. " * 4)
+JOB = Job(
+    "Senior Backend Engineer",
+    "Acme",
+    "We need Python, PostgreSQL and Kubernetes experience. You will own services end to end and mentor others. " * 4,
+)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -72,12 +75,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--max-tokens", type=int, default=1024)
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of 503 answers")
     parser.add_argument("--learn", action="store_true", help="configure no limits: learn them")
-    parser.add_argument("--hosts", type=int, default=1,
-                        help="engines with a limiter each, sharing the key (simulated hosts)")
-    parser.add_argument("--scope", choices=("process", "database"), default="process",
-                        help="database: the limiters share one budget through PostgreSQL")
-    parser.add_argument("--dsn", default=os.environ.get("TEST_DATABASE_URL") or DEFAULT_DSN,
-                        help="PostgreSQL for --scope database (a throw-away schema is used)")
+    parser.add_argument(
+        "--hosts", type=int, default=1, help="engines with a limiter each, sharing the key (simulated hosts)"
+    )
+    parser.add_argument(
+        "--scope",
+        choices=("process", "database"),
+        default="process",
+        help="database: the limiters share one budget through PostgreSQL",
+    )
+    parser.add_argument(
+        "--dsn",
+        default=os.environ.get("TEST_DATABASE_URL") or DEFAULT_DSN,
+        help="PostgreSQL for --scope database (a throw-away schema is used)",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser.parse_args(argv)
@@ -122,11 +133,18 @@ def shared_pool(args: argparse.Namespace) -> Iterator[Any]:
 
 def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
     """One mode: a fake; `--hosts` engines (own limiter each) x `--workers` threads; figures."""
-    from resume_opt.engines.groq import GroqEngine
+    from resume_opt.engines.groq.engine import GroqEngine
 
     lo, _, hi = args.latency_ms.partition(",")
-    fake = FakeGroq(rpm=args.rpm, tpm=args.tpm, window=mode, latency_ms=(float(lo), float(hi or lo)),
-                    seed=args.seed, rates={"503": args.error_rate}, api_keys=["bench-key"])
+    fake = FakeGroq(
+        rpm=args.rpm,
+        tpm=args.tpm,
+        window=mode,
+        latency_ms=(float(lo), float(hi or lo)),
+        seed=args.seed,
+        rates={"503": args.error_rate},
+        api_keys=["bench-key"],
+    )
     settings = Settings()
     rl = settings.rate_limit
     rl.requests_per_minute, rl.tokens_per_minute = (0, 0) if args.learn else (args.rpm, args.tpm)
@@ -154,8 +172,9 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
             while time.monotonic() < end:
                 stats = CallStats()
                 try:
-                    proposal = call_with_retries(lambda: engine.propose(RESUME, JOB), policy, stats,
-                                                 should_stop=lambda: time.monotonic() >= end)
+                    proposal = call_with_retries(
+                        lambda: engine.propose(RESUME, JOB), policy, stats, should_stop=lambda: time.monotonic() >= end
+                    )
                 except QuotaExhaustedError:
                     return  # the next slot is past the end of the bench
                 except EngineError as exc:
@@ -178,14 +197,22 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
     req_util = served["admitted"] / (args.rpm * minutes) if args.rpm else 0.0
     tok_util = served["tokens_admitted"] / (args.tpm * minutes) if args.tpm else 0.0
     return {
-        "mode": mode, "scope": args.scope, "hosts": args.hosts, "seconds": round(elapsed, 1),
-        "limit_rpm": args.rpm, "limit_tpm": args.tpm, "admitted": served["admitted"],
+        "mode": mode,
+        "scope": args.scope,
+        "hosts": args.hosts,
+        "seconds": round(elapsed, 1),
+        "limit_rpm": args.rpm,
+        "limit_tpm": args.tpm,
+        "admitted": served["admitted"],
         "requests_per_min": round(served["admitted"] / minutes, 1),
         "tokens_per_min": round(served["tokens_admitted"] / minutes),
-        "utilization": round(max(req_util, tok_util), 4), "rate_limited": served["rate_limited"],
+        "utilization": round(max(req_util, tok_util), 4),
+        "rate_limited": served["rate_limited"],
         "rate_limited_ratio": round(served["rate_limited"] / max(1, chat), 4),
-        "p50_ms": round(_pct(latencies, 50)), "p95_ms": round(_pct(latencies, 95)),
-        "succeeded": len(latencies), "failures": failures,
+        "p50_ms": round(_pct(latencies, 50)),
+        "p95_ms": round(_pct(latencies, 95)),
+        "succeeded": len(latencies),
+        "failures": failures,
         "limiter": [engine.limiter.snapshot() for engine in engines],
     }
 
@@ -212,12 +239,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
-    print(f"{'mode':8} {'req/min':>8} {'limit':>6} {'util':>7} {'429s':>5} {'429 %':>6} "
-          f"{'p50 ms':>7} {'p95 ms':>7}  failures")
+    print(
+        f"{'mode':8} {'req/min':>8} {'limit':>6} {'util':>7} {'429s':>5} {'429 %':>6} "
+        f"{'p50 ms':>7} {'p95 ms':>7}  failures"
+    )
     for mode, r in figures["modes"].items():
-        print(f"{mode:8} {r['requests_per_min']:8.1f} {r['limit_rpm']:6d} {r['utilization']:7.1%} "
-              f"{r['rate_limited']:5d} {r['rate_limited_ratio']:6.2%} {r['p50_ms']:7d} {r['p95_ms']:7d}  "
-              f"{r['failures'] or '-'}")
+        print(
+            f"{mode:8} {r['requests_per_min']:8.1f} {r['limit_rpm']:6d} {r['utilization']:7.1%} "
+            f"{r['rate_limited']:5d} {r['rate_limited_ratio']:6.2%} {r['p50_ms']:7d} {r['p95_ms']:7d}  "
+            f"{r['failures'] or '-'}"
+        )
     first = next(iter(figures["modes"].values()))
     print(f"scope {first['scope']}, {first['hosts']} host(s) x {args.workers} workers, {args.seconds:g}s per mode")
     print(f"worst: utilization {figures['utilization']:.1%}, 429 ratio {figures['rate_limited_ratio']:.2%}")

@@ -102,8 +102,13 @@ class Scenario:
             row = conn.execute(query, params).fetchone()
         return row[0] if row else None
 
-    def settle(self, calls: Counter[str] | None = None, expect_failed: int = 0, dup_allowed: int = 0,
-               expect_codes: list[int] | None = None) -> Outcome:
+    def settle(
+        self,
+        calls: Counter[str] | None = None,
+        expect_failed: int = 0,
+        dup_allowed: int = 0,
+        expect_codes: list[int] | None = None,
+    ) -> Outcome:
         """Count the final states and duplicates; judge against the rules."""
         o = self.out
         o.succeeded = self.sql("select count(*) from optimizations where status = 'succeeded'")
@@ -158,14 +163,19 @@ def graceful(sig: int, code: int, twice: bool = False) -> Callable[[Scenario], O
         if charged:
             out.verdict = "BUG: released items charged an attempt"
         return out
+
     return scenario
 
 
 def db_restart(mode: str) -> Callable[[Scenario], Outcome]:
     def scenario(s: Scenario) -> Outcome:
         s.seed(400)
-        env = {"NULL_ENGINE_LATENCY_MS": "20,40", "RESUME_OPT_DATABASE_RECONNECT_WINDOW_S": "120",
-               "RESUME_OPT_DATABASE_CONNECT_TIMEOUT_S": "1", "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5"}
+        env = {
+            "NULL_ENGINE_LATENCY_MS": "20,40",
+            "RESUME_OPT_DATABASE_RECONNECT_WINDOW_S": "120",
+            "RESUME_OPT_DATABASE_CONNECT_TIMEOUT_S": "1",
+            "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5",
+        }
         p = s.proc(env, *NULL, "--chunk-size", "20", "--workers", "4")
         wait_until(lambda: sum(engine_calls(s.log).values()) >= 80 or not p.alive(), "calls")
         s.cluster.stop(mode)
@@ -175,13 +185,18 @@ def db_restart(mode: str) -> Callable[[Scenario], Outcome]:
         out = s.settle(dup_allowed=0, expect_codes=[0])
         out.note = f"outage 3 s, {mode} stop"
         return out
+
     return scenario
 
 
 def db_outage_past_window(s: Scenario) -> Outcome:
     s.seed(300)
-    env = {"NULL_ENGINE_LATENCY_MS": "20,40", "RESUME_OPT_DATABASE_RECONNECT_WINDOW_S": "2",
-           "RESUME_OPT_DATABASE_CONNECT_TIMEOUT_S": "1", "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5"}
+    env = {
+        "NULL_ENGINE_LATENCY_MS": "20,40",
+        "RESUME_OPT_DATABASE_RECONNECT_WINDOW_S": "2",
+        "RESUME_OPT_DATABASE_CONNECT_TIMEOUT_S": "1",
+        "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5",
+    }
     p = s.proc(env, *NULL, "--chunk-size", "30", "--workers", "2")
     wait_until(lambda: sum(engine_calls(s.log).values()) >= 45 or not p.alive(), "calls")
     s.cluster.stop("immediate")
@@ -199,13 +214,19 @@ def db_outage_past_window(s: Scenario) -> Outcome:
 def db_outage_while_computing(s: Scenario) -> Outcome:
     s.seed(60)
     with CountingGroq(hold={"19", "20"}) as fake:
-        env = {**groq_env(fake.base_url), "RESUME_OPT_DATABASE_RECONNECT_WINDOW_S": "2",
-               "RESUME_OPT_DATABASE_CONNECT_TIMEOUT_S": "1", "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5"}
+        env = {
+            **groq_env(fake.base_url),
+            "RESUME_OPT_DATABASE_RECONNECT_WINDOW_S": "2",
+            "RESUME_OPT_DATABASE_CONNECT_TIMEOUT_S": "1",
+            "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5",
+        }
         p = s.proc(env, "--engine", "groq", "--chunk-size", "20", "--workers", "2")
         try:
             wait_until(lambda: len(fake.held) == 2 or not p.alive(), "held calls")
-            wait_until(lambda: s.sql("select count(*) from optimizations where status = 'running'") == 40
-                       or not p.alive(), "chunk 2 claimed")
+            wait_until(
+                lambda: s.sql("select count(*) from optimizations where status = 'running'") == 40 or not p.alive(),
+                "chunk 2 claimed",
+            )
             s.cluster.stop("immediate")
             fake.release.set()
             s.out.codes.append(p.wait())
@@ -214,8 +235,7 @@ def db_outage_while_computing(s: Scenario) -> Outcome:
             if not s.cluster.running:
                 s.cluster.start()
         time.sleep(1.5)
-        s.run({**groq_env(fake.base_url), "RESUME_OPT_RUN_LEASE_TIMEOUT_S": "1"}, "--engine", "groq",
-              "--workers", "2")
+        s.run({**groq_env(fake.base_url), "RESUME_OPT_RUN_LEASE_TIMEOUT_S": "1"}, "--engine", "groq", "--workers", "2")
         out = s.settle(calls=fake.ok_by_pair, dup_allowed=2, expect_codes=[3, 0])
     out.note = "outage met at a write-back, next chunk computing"
     return out
@@ -252,11 +272,21 @@ def heartbeat_stress(s: Scenario) -> Outcome:
 def poison_item(s: Scenario) -> Outcome:
     s.seed(30)
     with CountingGroq(poison="Engineer number 7 ") as fake:
-        env = {**groq_env(fake.base_url), "RESUME_OPT_RUN_MAX_ATTEMPTS": "3", "RESUME_OPT_RUN_BACKOFF_BASE_S": "0.5",
-               "RESUME_OPT_RETRY_MAX_ATTEMPTS": "2", "RESUME_OPT_RETRY_BACKOFF_BASE_S": "0.05"}
+        env = {
+            **groq_env(fake.base_url),
+            "RESUME_OPT_RUN_MAX_ATTEMPTS": "3",
+            "RESUME_OPT_RUN_BACKOFF_BASE_S": "0.5",
+            "RESUME_OPT_RETRY_MAX_ATTEMPTS": "2",
+            "RESUME_OPT_RETRY_BACKOFF_BASE_S": "0.05",
+        }
         for _ in range(3):
-            wait_until(lambda: s.sql("select bool_and(run_after <= now()) from optimizations "
-                                     "where status = 'pending'") is not False, "backoff")
+            wait_until(
+                lambda: (
+                    s.sql("select bool_and(run_after <= now()) from optimizations where status = 'pending'")
+                    is not False
+                ),
+                "backoff",
+            )
             s.run(env, "--engine", "groq", "--workers", "4")
         out = s.settle(calls=fake.ok_by_pair, expect_failed=1, expect_codes=[1, 1, 1])
         state = s.sql("select attempts || ' attempts, ' || error from optimizations where status = 'failed'")
@@ -277,8 +307,11 @@ def api_401(s: Scenario) -> Outcome:
 
 def api_unreachable(s: Scenario) -> Outcome:
     s.seed(40)
-    env = {**groq_env(f"http://127.0.0.1:{free_port()}"), "RESUME_OPT_RETRY_BACKOFF_BASE_S": "0.05",
-           "RESUME_OPT_RUN_BACKOFF_BASE_S": "0"}
+    env = {
+        **groq_env(f"http://127.0.0.1:{free_port()}"),
+        "RESUME_OPT_RETRY_BACKOFF_BASE_S": "0.05",
+        "RESUME_OPT_RUN_BACKOFF_BASE_S": "0",
+    }
     s.run(env, "--engine", "groq", "--workers", "4")
     charged = s.sql("select count(*) from optimizations where attempts <> 0")
     with CountingGroq() as fake:
@@ -294,15 +327,21 @@ def api_flaky(s: Scenario) -> Outcome:
     s.seed(120)
     rates = {"500": 0.1, "503": 0.1, "498": 0.05, "invalid_json": 0.05, "truncated": 0.05, "timeout": 0.02}
     with CountingGroq(rates=rates, hang_s=3, seed=5) as fake:
-        env = {**groq_env(fake.base_url), "RESUME_OPT_GROQ_TIMEOUT_S": "1", "RESUME_OPT_RETRY_MAX_ATTEMPTS": "6",
-               "RESUME_OPT_RETRY_BACKOFF_BASE_S": "0.02", "RESUME_OPT_RETRY_BACKOFF_MAX_S": "0.1",
-               "RESUME_OPT_RUN_BACKOFF_BASE_S": "0"}
+        env = {
+            **groq_env(fake.base_url),
+            "RESUME_OPT_GROQ_TIMEOUT_S": "1",
+            "RESUME_OPT_RETRY_MAX_ATTEMPTS": "6",
+            "RESUME_OPT_RETRY_BACKOFF_BASE_S": "0.02",
+            "RESUME_OPT_RETRY_BACKOFF_MAX_S": "0.1",
+            "RESUME_OPT_RUN_BACKOFF_BASE_S": "0",
+        }
         for _ in range(4):
             s.run(env, "--engine", "groq", "--workers", "6", "--chunk-size", "25")
             if not s.sql("select count(*) from optimizations where status = 'pending'"):
                 break
-        out = s.settle(calls=fake.ok_by_pair, expect_failed=s.sql(
-            "select count(*) from optimizations where status = 'failed'"))
+        out = s.settle(
+            calls=fake.ok_by_pair, expect_failed=s.sql("select count(*) from optimizations where status = 'failed'")
+        )
         out.note = f"{sum(fake.requests_by_pair.values())} requests for {out.items} pairs"
     return out
 
@@ -313,8 +352,10 @@ def cache_fault(kind: str) -> Callable[[Scenario], Outcome]:
         cache = s.home / "cache"
         s.run({}, *NULL)
         with psycopg.connect(s.url) as conn:
-            conn.execute("insert into optimizations (candidate_id, job_id) "
-                         "select distinct candidate_id, job_id from optimizations")
+            conn.execute(
+                "insert into optimizations (candidate_id, job_id) "
+                "select distinct candidate_id, job_id from optimizations"
+            )
         before = sum(engine_calls(s.log).values())
         if kind == "unwritable":
             shutil.rmtree(cache)
@@ -334,6 +375,7 @@ def cache_fault(kind: str) -> Callable[[Scenario], Outcome]:
         if warnings != 1 or not str(report["cache_status"]).startswith("disabled"):
             out.verdict = "BUG: cache fault not reported once"
         return out
+
     return scenario
 
 
@@ -341,8 +383,12 @@ def cache_full(s: Scenario) -> Outcome:
     """The cache's file system fills up mid-run (a 2 MB tmpfs); needs permission to mount."""
     cache = s.home / "cache"
     cache.mkdir(parents=True)
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(cache)],
-                      capture_output=True).returncode != 0:
+    if (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(cache)], capture_output=True
+        ).returncode
+        != 0
+    ):
         s.out.verdict = "skipped: mount not permitted"
         return s.out
     try:
@@ -403,8 +449,20 @@ SCENARIOS: dict[str, Callable[[Scenario], Outcome]] = {
 
 def table(outcomes: list[Outcome]) -> str:
     head = ["fault", "items", "succeeded", "failed", "lost", "duplicated", "exit codes", "verdict", "note"]
-    rows = [[o.fault, str(o.items), str(o.succeeded), str(o.failed), str(o.lost), str(o.duplicated),
-             " -> ".join(str(c) for c in o.codes), o.verdict, o.note] for o in outcomes]
+    rows = [
+        [
+            o.fault,
+            str(o.items),
+            str(o.succeeded),
+            str(o.failed),
+            str(o.lost),
+            str(o.duplicated),
+            " -> ".join(str(c) for c in o.codes),
+            o.verdict,
+            o.note,
+        ]
+        for o in outcomes
+    ]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"  # noqa: E731
     sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
@@ -425,8 +483,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"chaos: {why}", file=sys.stderr)
         return 2
     for name in list(os.environ):
-        if name.startswith(("RESUME_OPT_", "NULL_ENGINE_")) or name in ("DATABASE_URL", "GROQ_API_KEY",
-                                                                         "GROQ_BASE_URL"):
+        if name.startswith(("RESUME_OPT_", "NULL_ENGINE_")) or name in (
+            "DATABASE_URL",
+            "GROQ_API_KEY",
+            "GROQ_BASE_URL",
+        ):
             del os.environ[name]
     os.environ["RESUME_OPT_RETRY_BACKOFF_BASE_S"] = "0.05"
     work = Path(tempfile.mkdtemp(prefix="resume-opt-chaos-"))

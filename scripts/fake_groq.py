@@ -38,8 +38,12 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-LABELS = {"rpm": ("requests per minute", "RPM", "requests"), "tpm": ("tokens per minute", "TPM", "tokens"),
-          "rpd": ("requests per day", "RPD", "requests"), "tpd": ("tokens per day", "TPD", "tokens")}
+LABELS = {
+    "rpm": ("requests per minute", "RPM", "requests"),
+    "tpm": ("tokens per minute", "TPM", "tokens"),
+    "rpd": ("requests per day", "RPD", "requests"),
+    "tpd": ("tokens per day", "TPD", "tokens"),
+}
 PERIODS = {"rpm": 60.0, "tpm": 60.0, "rpd": 86400.0, "tpd": 86400.0}
 OUTPUT_FAULTS = ("truncated", "fenced", "prose", "invalid_json", "json_validate_failed")
 RATE_FAULTS = ("500", "503", "498", "timeout") + OUTPUT_FAULTS
@@ -118,7 +122,7 @@ def _resume_lines(prompt: str) -> list[str]:
 def _reword(line: str) -> str | None:
     """A light rewording that adds no fact: capitalise a leading verb, or reorder a list."""
     bullet = re.match(r"^([-*•]\s+)", line)
-    prefix, body = (bullet.group(1), line[bullet.end():]) if bullet else ("", line)
+    prefix, body = (bullet.group(1), line[bullet.end() :]) if bullet else ("", line)
     if body[:1].islower():
         return prefix + body[0].upper() + body[1:]
     if ", " in body:
@@ -148,11 +152,23 @@ def make_answer(prompt: str, title: str, rng: random.Random) -> dict[str, Any]:
 class FakeGroq:
     """The fake server; `start()` returns its base URL, `stop()` ends it; a context manager."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, rpm: int = 0, tpm: int = 0, rpd: int = 0,
-                 tpd: int = 0, window: str = "sliding", api_keys: Iterable[str] | None = None,
-                 latency_ms: tuple[float, float] = (0, 0), hang_s: float = 60.0, seed: int = 0,
-                 log: str | None = None, rates: dict[str, float] | None = None,
-                 models: Iterable[str] = ("llama-3.3-70b-versatile", "llama-3.1-8b-instant")) -> None:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        rpm: int = 0,
+        tpm: int = 0,
+        rpd: int = 0,
+        tpd: int = 0,
+        window: str = "sliding",
+        api_keys: Iterable[str] | None = None,
+        latency_ms: tuple[float, float] = (0, 0),
+        hang_s: float = 60.0,
+        seed: int = 0,
+        log: str | None = None,
+        rates: dict[str, float] | None = None,
+        models: Iterable[str] = ("llama-3.3-70b-versatile", "llama-3.1-8b-instant"),
+    ) -> None:
         if window not in ("sliding", "bucket"):
             raise ValueError("window must be sliding or bucket")
         self.host, self.port = host, port
@@ -190,8 +206,9 @@ class FakeGroq:
         self._server = ThreadingHTTPServer((self.host, self.port), handler)
         self._server.daemon_threads = True  # a hung answer must not block stop()
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="fake-groq", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-groq", daemon=True
+        )
         self._thread.start()
         return self.base_url
 
@@ -232,9 +249,13 @@ class FakeGroq:
 
     def stats(self) -> dict[str, Any]:
         with self.lock:
-            return {"requests": self.requests, "statuses": dict(self.statuses),
-                    "rate_limited": self.statuses[429], "admitted": self.admitted,
-                    "tokens_admitted": self.tokens_admitted}
+            return {
+                "requests": self.requests,
+                "statuses": dict(self.statuses),
+                "rate_limited": self.statuses[429],
+                "admitted": self.admitted,
+                "tokens_admitted": self.tokens_admitted,
+            }
 
     # -- the protocol ----------------------------------------------------------------------
 
@@ -248,17 +269,20 @@ class FakeGroq:
                 out[f"x-ratelimit-reset-{suffix}"] = go_duration(win.reset_s(now))
         return out
 
-    def _too_many(self, lane: str, model: str, cost: int, wait: float | None, now: float,
-                  **params: Any) -> tuple[int, dict[str, str], dict[str, Any]]:
+    def _too_many(
+        self, lane: str, model: str, cost: int, wait: float | None, now: float, **params: Any
+    ) -> tuple[int, dict[str, str], dict[str, Any]]:
         label, abbr, kind = LABELS[lane]
         win = self.windows.get(lane)
         limit = params.get("limit") or (win.limit if win else 0)
         used = (limit - win.remaining(now)) if win else limit
-        message = (f"Rate limit reached for model `{model}` in organization `org_fake` "
-                   f"service tier `on_demand` on {label} ({abbr}): "
-                   f"Limit {limit}, Used {used}, Requested {cost}. "
-                   + (f"Please try again in {go_duration(wait)}. " if wait is not None else "")
-                   + "Need more tokens? Upgrade to Dev Tier today at https://console.groq.com/settings/billing")
+        message = (
+            f"Rate limit reached for model `{model}` in organization `org_fake` "
+            f"service tier `on_demand` on {label} ({abbr}): "
+            f"Limit {limit}, Used {used}, Requested {cost}. "
+            + (f"Please try again in {go_duration(wait)}. " if wait is not None else "")
+            + "Need more tokens? Upgrade to Dev Tier today at https://console.groq.com/settings/billing"
+        )
         headers = self._ratelimit_headers(now)
         retry_after = params.get("retry_after", wait)
         if retry_after is not None:  # Groq sends whole seconds, rounded up
@@ -268,8 +292,9 @@ class FakeGroq:
                 headers[f"x-ratelimit-{name.replace('_', '-')}"] = params[name]
         return 429, headers, {"error": {"message": message, "type": kind, "code": "rate_limit_exceeded"}}
 
-    def handle_chat(self, headers: dict[str, str],
-                    body: dict[str, Any]) -> tuple[int, dict[str, str], Any, dict[str, Any]]:
+    def handle_chat(
+        self, headers: dict[str, str], body: dict[str, Any]
+    ) -> tuple[int, dict[str, str], Any, dict[str, Any]]:
         """One chat completion: (status, headers, JSON body or raw text, log fields)."""
         model = str(body.get("model") or "unknown")
         messages = [m for m in body.get("messages") or [] if isinstance(m, dict)]
@@ -298,12 +323,14 @@ class FakeGroq:
             self._stopping.wait(delay)
         if fault in ("500", "503", "498"):
             code = {"500": "internal_server_error", "503": "service_unavailable", "498": "capacity_exceeded"}
-            return int(fault), rl_headers, _error("The server had an error", "internal_server_error",
-                                                  code[fault]), meta
+            return int(fault), rl_headers, _error("The server had an error", "internal_server_error", code[fault]), meta
         content, finish = json.dumps(answer), "stop"
         if fault == "json_validate_failed" and (body.get("response_format") or {}).get("type") == "json_object":
-            err = _error("Failed to generate JSON. Please adjust your prompt. See 'failed_generation' "
-                         "for more details.", "invalid_request_error", "json_validate_failed")
+            err = _error(
+                "Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for more details.",
+                "invalid_request_error",
+                "json_validate_failed",
+            )
             err["error"]["failed_generation"] = content[: len(content) // 2]  # echoes resume text, like Groq
             return 400, rl_headers, err, meta
         if fault == "fenced":
@@ -316,19 +343,40 @@ class FakeGroq:
             content, finish = content[: max(1, min(len(content) // 2, max_tokens * 4))], "length"
         completion_tokens = max_tokens if finish == "length" else math.ceil(len(content) / 4)
         meta["completion_tokens"] = completion_tokens
-        return 200, rl_headers, {
-            "id": f"chatcmpl-{chat_id}", "object": "chat.completion", "created": int(time.time()),
-            "model": model,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                         "logprobs": None, "finish_reason": finish}],
-            "usage": {"queue_time": 0.01, "prompt_tokens": prompt_tokens, "prompt_time": 0.01,
-                      "completion_tokens": completion_tokens, "completion_time": round(delay, 3),
-                      "total_tokens": prompt_tokens + completion_tokens, "total_time": round(delay, 3)},
-            "system_fingerprint": "fp_fake", "x_groq": {"id": meta["request_id"]},
-        }, meta
+        return (
+            200,
+            rl_headers,
+            {
+                "id": f"chatcmpl-{chat_id}",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {"role": "assistant", "content": content},
+                        "logprobs": None,
+                        "finish_reason": finish,
+                    }
+                ],
+                "usage": {
+                    "queue_time": 0.01,
+                    "prompt_tokens": prompt_tokens,
+                    "prompt_time": 0.01,
+                    "completion_tokens": completion_tokens,
+                    "completion_time": round(delay, 3),
+                    "total_tokens": prompt_tokens + completion_tokens,
+                    "total_time": round(delay, 3),
+                },
+                "system_fingerprint": "fp_fake",
+                "x_groq": {"id": meta["request_id"]},
+            },
+            meta,
+        )
 
-    def _admit(self, model: str, cost: int,
-               meta: dict[str, Any]) -> tuple[int, dict[str, str], Any, dict[str, Any]] | None:
+    def _admit(
+        self, model: str, cost: int, meta: dict[str, Any]
+    ) -> tuple[int, dict[str, str], Any, dict[str, Any]] | None:
         """Under the lock: an answer refusing the request (401/413/429), or None once it is
         counted against the limits; `meta["fault"]` is then what to do to it after admission."""
         now = time.monotonic()
@@ -344,9 +392,11 @@ class FakeGroq:
         tpm = self.windows.get("tpm")
         if fault == "413" or (tpm and cost > tpm.limit):
             limit = tpm.limit if tpm else params.get("limit", 6000)
-            msg = (f"Request too large for model `{model}` in organization `org_fake` service tier "
-                   f"`on_demand` on tokens per minute (TPM): Limit {limit}, Requested {cost}, please "
-                   "reduce your message size and try again.")
+            msg = (
+                f"Request too large for model `{model}` in organization `org_fake` service tier "
+                f"`on_demand` on tokens per minute (TPM): Limit {limit}, Requested {cost}, please "
+                "reduce your message size and try again."
+            )
             return 413, self._ratelimit_headers(now), _error(msg, "tokens", "request_too_large"), meta
         costs = {"rpm": 1, "rpd": 1, "tpm": cost, "tpd": cost}
         for lane, win in self.windows.items():
@@ -371,10 +421,14 @@ class FakeGroq:
             self.requests += 1
             self.statuses[status] += 1
             if self._log_file:
-                entry = {"time": datetime.now(UTC).isoformat(timespec="milliseconds"), "method": method,
-                         "path": path, "status": status,
-                         "latency_ms": round((time.monotonic() - started) * 1000),
-                         **{k: v for k, v in meta.items() if v is not None}}
+                entry = {
+                    "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+                    "method": method,
+                    "path": path,
+                    "status": status,
+                    "latency_ms": round((time.monotonic() - started) * 1000),
+                    **{k: v for k, v in meta.items() if v is not None},
+                }
                 self._log_file.write(json.dumps(entry) + "\n")
 
 
@@ -413,12 +467,25 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorised():
             status, body = 401, _error("Invalid API Key", "invalid_request_error", "invalid_api_key")
         elif path == "/openai/v1/models":
-            status, body = 200, {"object": "list", "data": [
-                {"id": m, "object": "model", "created": 1700000000, "owned_by": "Fake", "active": True,
-                 "context_window": 131072} for m in self.fake.models]}
+            status, body = (
+                200,
+                {
+                    "object": "list",
+                    "data": [
+                        {
+                            "id": m,
+                            "object": "model",
+                            "created": 1700000000,
+                            "owned_by": "Fake",
+                            "active": True,
+                            "context_window": 131072,
+                        }
+                        for m in self.fake.models
+                    ],
+                },
+            )
         else:
-            status, body = 404, _error(f"Unknown request URL: GET {path}", "invalid_request_error",
-                                       "unknown_url")
+            status, body = 404, _error(f"Unknown request URL: GET {path}", "invalid_request_error", "unknown_url")
         self._send(status, {}, body)
         self.fake.record(status, started, "GET", path, {})
 
@@ -429,8 +496,7 @@ class _Handler(BaseHTTPRequestHandler):
         meta: dict[str, Any] = {}
         headers: dict[str, str] = {}
         if path != "/openai/v1/chat/completions":  # Groq's one path: a base URL ending in /openai/v1 is wrong
-            status, body = 404, _error(f"Unknown request URL: POST {path}", "invalid_request_error",
-                                       "unknown_url")
+            status, body = 404, _error(f"Unknown request URL: POST {path}", "invalid_request_error", "unknown_url")
         elif not self._authorised():
             status, body = 401, _error("Invalid API Key", "invalid_request_error", "invalid_api_key")
         else:
@@ -465,15 +531,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hang-s", type=float, default=60.0, help="how long a 'timeout' answer hangs")
     for fault in RATE_FAULTS:
         name = {"500": "error-500", "503": "error-503", "498": "error-498", "timeout": "timeout-rate"}.get(
-            fault, f"{fault.replace('_', '-')}-rate")
-        parser.add_argument(f"--{name}", dest=f"rate_{fault}", type=float, default=0.0,
-                            help=f"share of requests answered as {fault}")
+            fault, f"{fault.replace('_', '-')}-rate"
+        )
+        parser.add_argument(
+            f"--{name}", dest=f"rate_{fault}", type=float, default=0.0, help=f"share of requests answered as {fault}"
+        )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--log", help="append one JSON line per request to this file")
     args = parser.parse_args(argv)
-    fake = FakeGroq(host=args.host, port=args.port, rpm=args.rpm, tpm=args.tpm, rpd=args.rpd, tpd=args.tpd,
-                    window=args.window, api_keys=args.api_key, latency_ms=args.latency_ms, hang_s=args.hang_s,
-                    seed=args.seed, log=args.log, rates={f: getattr(args, f"rate_{f}") for f in RATE_FAULTS})
+    fake = FakeGroq(
+        host=args.host,
+        port=args.port,
+        rpm=args.rpm,
+        tpm=args.tpm,
+        rpd=args.rpd,
+        tpd=args.tpd,
+        window=args.window,
+        api_keys=args.api_key,
+        latency_ms=args.latency_ms,
+        hang_s=args.hang_s,
+        seed=args.seed,
+        log=args.log,
+        rates={f: getattr(args, f"rate_{f}") for f in RATE_FAULTS},
+    )
     print(f"listening on {fake.start()}", flush=True)
     done = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):

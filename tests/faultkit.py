@@ -45,6 +45,7 @@ HANG_GUARD_S = 180.0
 
 # --- polling ----------------------------------------------------------------------------
 
+
 def wait_until(cond: Callable[[], Any], what: str, timeout: float = HANG_GUARD_S, interval: float = 0.05) -> Any:
     """Poll `cond` until it is truthy and return its value; AssertionError after `timeout` (a hang)."""
     deadline = time.monotonic() + timeout
@@ -59,6 +60,7 @@ def wait_until(cond: Callable[[], Any], what: str, timeout: float = HANG_GUARD_S
 
 # --- the engine's call log ------------------------------------------------------------------
 
+
 def engine_calls(log: Path) -> Counter[str]:
     """Calls made at the null engine, by resume (across every process that shared `log`)."""
     return Counter(log.read_text().split()) if log.exists() else Counter()
@@ -71,11 +73,19 @@ def duplicated(counted: Counter[str]) -> int:
 
 # --- a run in a subprocess -------------------------------------------------------------------
 
+
 class RunProc:
     """`python -m resume_opt [-q] run --json ARGS` with stdout/stderr in files under `workdir`."""
 
-    def __init__(self, workdir: Path, env: dict[str, str], *args: str, quiet: bool = True,
-                 command: tuple[str, ...] = ("run", "--json"), name: str | None = None) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        env: dict[str, str],
+        *args: str,
+        quiet: bool = True,
+        command: tuple[str, ...] = ("run", "--json"),
+        name: str | None = None,
+    ) -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         tag = name or uuid.uuid4().hex[:8]
         self.out_path = workdir / f"run-{tag}.out"
@@ -83,8 +93,9 @@ class RunProc:
         self._out = open(self.out_path, "w")  # noqa: SIM115 - closed in wait()
         self._err = open(self.err_path, "w")  # noqa: SIM115
         cmd = [sys.executable, "-m", "resume_opt", *(["-q"] if quiet else []), *command, *args]
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env}, stdout=self._out,
-                                     stderr=self._err, text=True)
+        self.proc = subprocess.Popen(
+            cmd, cwd=ROOT, env={**os.environ, **env}, stdout=self._out, stderr=self._err, text=True
+        )
         self.returncode: int | None = None
 
     @property
@@ -104,7 +115,8 @@ class RunProc:
             self.proc.kill()
             self.proc.wait()
             raise AssertionError(
-                f"run did not exit (hang guard {timeout:g}s); stderr:\n{self.stderr[-3000:]}") from None
+                f"run did not exit (hang guard {timeout:g}s); stderr:\n{self.stderr[-3000:]}"
+            ) from None
         finally:
             self._out.close()
             self._err.close()
@@ -124,8 +136,7 @@ class RunProc:
         try:
             return json.loads(text)  # type: ignore[no-any-return]
         except json.JSONDecodeError:
-            raise AssertionError(f"no JSON report on stdout:\n{text[-2000:]}\nstderr:\n{self.stderr[-2000:]}") \
-                from None
+            raise AssertionError(f"no JSON report on stdout:\n{text[-2000:]}\nstderr:\n{self.stderr[-2000:]}") from None
 
 
 def report_files(home: Path) -> dict[int, dict[str, Any]]:
@@ -139,10 +150,13 @@ def report_files(home: Path) -> dict[int, dict[str, Any]]:
 
 # --- a throwaway PostgreSQL cluster ------------------------------------------------------------
 
+
 def pg_bindir() -> Path | None:
     """The newest system PostgreSQL's bin directory, or None."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4])
-                   if p.split("/")[4].isdigit() else 0)
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"),
+        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0,
+    )
     return Path(found[-1]).parent if found else None
 
 
@@ -196,15 +210,15 @@ class PgCluster:
         os.chmod(self.root, 0o700)
         self._initdb()
 
-    def _pg(self, tool: str, *args: str, check: bool = True, timeout: float = 120) \
-            -> subprocess.CompletedProcess[str]:
+    def _pg(self, tool: str, *args: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         cmd = [str(self.bindir / tool), *args]
         if self._owner is not None:
             cmd = ["runuser", "-u", "postgres", "--", *cmd]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=self.root)
         if check and proc.returncode != 0:
-            raise RuntimeError(f"{tool} failed ({proc.returncode}): {proc.stderr.strip()[-1500:]}\n"
-                               f"{self.server_log()[-1500:]}")
+            raise RuntimeError(
+                f"{tool} failed ({proc.returncode}): {proc.stderr.strip()[-1500:]}\n{self.server_log()[-1500:]}"
+            )
         return proc
 
     def _initdb(self) -> None:
@@ -221,9 +235,11 @@ class PgCluster:
         if self.password:
             (self.root / "pwfile").unlink()
         with open(self.data / "postgresql.conf", "a") as fh:
-            fh.write(f"\nlisten_addresses = '127.0.0.1'\nport = {self.port}\n"
-                     f"unix_socket_directories = '{self.root}'\nfsync = off\nfull_page_writes = off\n"
-                     "max_connections = 200\nshared_buffers = 32MB\n")
+            fh.write(
+                f"\nlisten_addresses = '127.0.0.1'\nport = {self.port}\n"
+                f"unix_socket_directories = '{self.root}'\nfsync = off\nfull_page_writes = off\n"
+                "max_connections = 200\nshared_buffers = 32MB\n"
+            )
 
     def start(self) -> None:
         self._pg("pg_ctl", "-D", str(self.data), "-l", str(self.logfile), "-w", "-t", "60", "start")
@@ -279,8 +295,7 @@ class CountingGroq(FakeGroq):
     for as long as a test needs); `held` counts the ones waiting.
     """
 
-    def __init__(self, *args: Any, poison: str | None = None, hold: set[str] | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(self, *args: Any, poison: str | None = None, hold: set[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.poison = poison
         self.hold = hold or set()
@@ -290,10 +305,14 @@ class CountingGroq(FakeGroq):
         self.ok_by_pair: Counter[str] = Counter()
         self.request_times: dict[str, list[float]] = {}
 
-    def handle_chat(self, headers: dict[str, str],
-                    body: dict[str, Any]) -> tuple[int, dict[str, str], Any, dict[str, Any]]:
-        user = "".join(str(m.get("content") or "") for m in body.get("messages") or []
-                       if isinstance(m, dict) and m.get("role") == "user")
+    def handle_chat(
+        self, headers: dict[str, str], body: dict[str, Any]
+    ) -> tuple[int, dict[str, str], Any, dict[str, Any]]:
+        user = "".join(
+            str(m.get("content") or "")
+            for m in body.get("messages") or []
+            if isinstance(m, dict) and m.get("role") == "user"
+        )
         match = _PAIR.search(user)
         pair = match.group(1) if match else "?"
         with self.lock:  # counted on arrival: a hung answer is a request made all the same
@@ -304,9 +323,18 @@ class CountingGroq(FakeGroq):
                 self.held[pair] += 1
             self.release.wait(HANG_GUARD_S)
         if self.poison and self.poison in user:
-            status, hdrs, answer, meta = 500, {}, {"error": {
-                "message": "The server had an error", "type": "internal_server_error",
-                "code": "internal_server_error"}}, {"fault": "poison"}
+            status, hdrs, answer, meta = (
+                500,
+                {},
+                {
+                    "error": {
+                        "message": "The server had an error",
+                        "type": "internal_server_error",
+                        "code": "internal_server_error",
+                    }
+                },
+                {"fault": "poison"},
+            )
         else:
             status, hdrs, answer, meta = super().handle_chat(headers, body)
         if status == 200 and not meta.get("fault"):  # a usable answer (not truncated, not bad JSON)
@@ -317,12 +345,15 @@ class CountingGroq(FakeGroq):
 
 def groq_env(base_url: str, key: str = "gsk_faulttestkey000000000000") -> dict[str, str]:
     """Environment for a run against a fake Groq server, with limits it will never hit."""
-    return {"GROQ_API_KEY": key, "GROQ_BASE_URL": base_url,
-            "RESUME_OPT_RATE_LIMIT_REQUESTS_PER_MINUTE": "100000",
-            "RESUME_OPT_RATE_LIMIT_TOKENS_PER_MINUTE": "100000000",
-            "RESUME_OPT_RATE_LIMIT_REQUESTS_PER_DAY": "10000000",
-            "RESUME_OPT_RATE_LIMIT_TOKENS_PER_DAY": "1000000000",
-            "RESUME_OPT_GROQ_TIMEOUT_S": "10"}
+    return {
+        "GROQ_API_KEY": key,
+        "GROQ_BASE_URL": base_url,
+        "RESUME_OPT_RATE_LIMIT_REQUESTS_PER_MINUTE": "100000",
+        "RESUME_OPT_RATE_LIMIT_TOKENS_PER_MINUTE": "100000000",
+        "RESUME_OPT_RATE_LIMIT_REQUESTS_PER_DAY": "10000000",
+        "RESUME_OPT_RATE_LIMIT_TOKENS_PER_DAY": "1000000000",
+        "RESUME_OPT_GROQ_TIMEOUT_S": "10",
+    }
 
 
 def kill_quietly(proc: RunProc) -> None:

@@ -16,8 +16,7 @@ def migrate(db_url: str) -> None:
     db.close()
 
 
-def seed_pairs(db_url: str, candidates: int, jobs: int = 1, pairs: int | None = None,
-               resume_words: int = 40) -> int:
+def seed_pairs(db_url: str, candidates: int, jobs: int = 1, pairs: int | None = None, resume_words: int = 40) -> int:
     """`candidates` x `jobs` distinct resumes and jobs; queue the first `pairs` pairs (all by default)."""
     migrate(db_url)
     with psycopg.connect(db_url) as conn:
@@ -27,24 +26,28 @@ def seed_pairs(db_url: str, candidates: int, jobs: int = 1, pairs: int | None = 
             "'SUMMARY' || chr(10) || 'Engineer number ' || g || ' with Python and SQL.' || chr(10) || "
             "chr(10) || 'SKILLS' || chr(10) || 'Python, SQL, PostgreSQL, Docker' || chr(10) || "
             "repeat('Built services and data pipelines. ', %s) "
-            "from generate_series(1, %s) g", (max(1, resume_words // 5), candidates))
+            "from generate_series(1, %s) g",
+            (max(1, resume_words // 5), candidates),
+        )
         conn.execute(
             "insert into jobs (external_id, title, company, description) "
             "select 'j' || g, 'Backend Engineer ' || g, 'Acme', "
             "'Requirements:' || chr(10) || '- Python' || chr(10) || '- PostgreSQL' || chr(10) || "
             "'- Kubernetes' || chr(10) || 'Nice to have:' || chr(10) || '- Go' "
-            "from generate_series(1, %s) g", (jobs,))
+            "from generate_series(1, %s) g",
+            (jobs,),
+        )
         n = conn.execute(
             "insert into optimizations (candidate_id, job_id) "
             "select c.id, j.id from candidates c cross join jobs j order by c.id, j.id limit %s",
-            (pairs if pairs is not None else candidates * jobs,)).rowcount
+            (pairs if pairs is not None else candidates * jobs,),
+        ).rowcount
     return n
 
 
 def status_counts(db_url: str) -> dict[str, int]:
     with psycopg.connect(db_url) as conn:
-        return {s: n for s, n in conn.execute(
-            "select status, count(*) from optimizations group by status").fetchall()}
+        return {s: n for s, n in conn.execute("select status, count(*) from optimizations group by status").fetchall()}
 
 
 def one(db_url: str, query: str, params: Any = None) -> Any:

@@ -25,13 +25,26 @@ def test_taxonomy_is_large_and_covers_every_profession() -> None:
     assert all(n >= 30 for n in per_category.values()), per_category
 
 
-@pytest.mark.parametrize(("text", "canonical"), [
-    ("k8s", "Kubernetes"), ("JS", "JavaScript"), ("Postgres", "PostgreSQL"), ("RN", "Registered Nurse"),
-    ("EPR", "Electronic health records"), ("electronic patient record", "Electronic health records"),
-    ("EHR", "Electronic health records"), ("EMR", "Electronic health records"), ("Golang", "Go"),
-    ("AP/AR", "AP/AR"), ("GAAP", "GAAP"), ("CRM", "CRM"), ("ML", "Machine learning"),
-    ("PMP", "Project Management Professional"), ("Amazon Web Services", "AWS"),
-])
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("k8s", "Kubernetes"),
+        ("JS", "JavaScript"),
+        ("Postgres", "PostgreSQL"),
+        ("RN", "Registered Nurse"),
+        ("EPR", "Electronic health records"),
+        ("electronic patient record", "Electronic health records"),
+        ("EHR", "Electronic health records"),
+        ("EMR", "Electronic health records"),
+        ("Golang", "Go"),
+        ("AP/AR", "AP/AR"),
+        ("GAAP", "GAAP"),
+        ("CRM", "CRM"),
+        ("ML", "Machine learning"),
+        ("PMP", "Project Management Professional"),
+        ("Amazon Web Services", "AWS"),
+    ],
+)
 def test_synonyms_and_abbreviations_map_to_canonical_names(text: str, canonical: str) -> None:
     assert names(f"Skills: {text}, Python")[0] == canonical
 
@@ -42,19 +55,23 @@ def test_punctuated_terms_stay_whole(term: str) -> None:
     assert [m.text for m in found] == [term]
 
 
-@pytest.mark.parametrize("text", [
-    "a good platform for going further",  # no Go in good/going, no Terraform in platform
-    "Google and Golden Gate",
-    "R&D budget owner and C-level reporting",
-    "Grade C in Vitamin C studies, John R. Smith",
-    "excellent people who excel at work",
-    "Go-to-market plans; the Go live date",
-    "Spring 2021 semester; react quickly",
-    "contact me at go@example.com or python.example.com",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a good platform for going further",  # no Go in good/going, no Terraform in platform
+        "Google and Golden Gate",
+        "R&D budget owner and C-level reporting",
+        "Grade C in Vitamin C studies, John R. Smith",
+        "excellent people who excel at work",
+        "Go-to-market plans; the Go live date",
+        "Spring 2021 semester; react quickly",
+        "contact me at go@example.com or python.example.com",
+    ],
+)
 def test_short_and_everyday_words_do_not_match(text: str) -> None:
-    assert [n for n in names(text) if n in {"Go", "R", "C", "Excel", "Terraform", "Spring Boot", "React",
-                                             "Python"}] == []
+    assert [
+        n for n in names(text) if n in {"Go", "R", "C", "Excel", "Terraform", "Spring Boot", "React", "Python"}
+    ] == []
 
 
 def test_short_names_match_in_context() -> None:
@@ -96,10 +113,16 @@ def test_required_and_preferred_follow_the_job_headings_and_clauses() -> None:
     assert [k.text for k in kw.preferred] == ["Kubernetes", "Salesforce", "Kafka", "Jira"]
 
 
-@pytest.mark.parametrize(("required_head", "preferred_head"), [
-    ("Must have:", "Bonus points:"), ("Essential", "Desirable"), ("What you'll need", "Preferred"),
-    ("Qualifications", "Nice-to-haves"), ("## Requirements", "### Preferred qualifications"),
-])
+@pytest.mark.parametrize(
+    ("required_head", "preferred_head"),
+    [
+        ("Must have:", "Bonus points:"),
+        ("Essential", "Desirable"),
+        ("What you'll need", "Preferred"),
+        ("Qualifications", "Nice-to-haves"),
+        ("## Requirements", "### Preferred qualifications"),
+    ],
+)
 def test_heading_variants(required_head: str, preferred_head: str) -> None:
     kw = job_keywords(f"{required_head}\n- Python\n- SQL\n\n{preferred_head}\n- Tableau\n")
     assert ([k.text for k in kw.required], [k.text for k in kw.preferred]) == (["Python", "SQL"], ["Tableau"])
@@ -117,8 +140,10 @@ def test_a_job_without_requirement_headings_requires_what_it_mentions() -> None:
 
 
 def test_salient_terms_missing_from_the_taxonomy_are_repeated_acronyms_and_names() -> None:
-    job = ("Requirements\n- Experience with NCPDP claims and Medicare Part D\n- NCPDP certification\n"
-           "- Based in TX, once\n\nAbout us\nWe process Medicare Part D claims for Acme Rx.")
+    job = (
+        "Requirements\n- Experience with NCPDP claims and Medicare Part D\n- NCPDP certification\n"
+        "- Based in TX, once\n\nAbout us\nWe process Medicare Part D claims for Acme Rx."
+    )
     kw = job_keywords(job, "Pharmacy Analyst", "Acme Rx")
     assert [(k.text, k.entry) for k in kw.required] == [("NCPDP", None), ("Medicare Part D", None)]
 

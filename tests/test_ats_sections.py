@@ -7,13 +7,25 @@ import pytest
 from resume_opt.ats.sections import bullet_items, job_heading_mode, layout, summary_insert_at, summary_span
 
 
-@pytest.mark.parametrize(("heading", "kind"), [
-    ("SUMMARY", "summary"), ("Profile:", "summary"), ("About Me", "summary"), ("## Professional Summary", "summary"),
-    ("TECHNICAL SKILLS", "skills"), ("Core Competencies:", "skills"), ("**Key Skills**", "skills"),
-    ("Employment History", "experience"), ("WORK EXPERIENCE:", "experience"), ("Clinical Experience", "experience"),
-    ("Education & Training", "education"), ("Licenses & Certifications", "certifications"),
-    ("CREDENTIALS", "certifications"), ("SELECTED PROJECTS", "other"),
-])
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("SUMMARY", "summary"),
+        ("Profile:", "summary"),
+        ("About Me", "summary"),
+        ("## Professional Summary", "summary"),
+        ("TECHNICAL SKILLS", "skills"),
+        ("Core Competencies:", "skills"),
+        ("**Key Skills**", "skills"),
+        ("Employment History", "experience"),
+        ("WORK EXPERIENCE:", "experience"),
+        ("Clinical Experience", "experience"),
+        ("Education & Training", "education"),
+        ("Licenses & Certifications", "certifications"),
+        ("CREDENTIALS", "certifications"),
+        ("SELECTED PROJECTS", "other"),
+    ],
+)
 def test_heading_variants_are_recognised(heading: str, kind: str) -> None:
     lay = layout(f"Jane Doe\n\n{heading}\nsome text\n")
     assert [(s.kind, s.heading) for s in lay.sections] == [(kind, 2)]
@@ -56,12 +68,24 @@ def test_summary_goes_before_the_first_section_or_after_the_header() -> None:
     assert summary_insert_at("Python, SQL and Go") == 0
 
 
-@pytest.mark.parametrize(("line", "mode"), [
-    ("Requirements", "required"), ("Must have:", "required"), ("Essential", "required"),
-    ("What you'll need", "required"), ("Qualifications", "required"), ("Preferred", "preferred"),
-    ("Nice to have", "preferred"), ("Desirable", "preferred"), ("Bonus points", "preferred"),
-    ("What you'll do", "other"), ("About us", "boilerplate"), ("Benefits", "boilerplate"),
-    ("- Python", None), ("We build billing software for 3,000 companies.", None),
-])
+@pytest.mark.parametrize(
+    ("line", "mode"),
+    [
+        ("Requirements", "required"),
+        ("Must have:", "required"),
+        ("Essential", "required"),
+        ("What you'll need", "required"),
+        ("Qualifications", "required"),
+        ("Preferred", "preferred"),
+        ("Nice to have", "preferred"),
+        ("Desirable", "preferred"),
+        ("Bonus points", "preferred"),
+        ("What you'll do", "other"),
+        ("About us", "boilerplate"),
+        ("Benefits", "boilerplate"),
+        ("- Python", None),
+        ("We build billing software for 3,000 companies.", None),
+    ],
+)
 def test_job_heading_modes(line: str, mode: str | None) -> None:
     assert job_heading_mode(line) == mode

@@ -22,9 +22,22 @@ def test_overhead_smoke_reports_named_figures() -> None:
     except psycopg.Error:
         pytest.skip(f"no PostgreSQL server at {dsn}")
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bench.py"), "overhead", "--smoke", "--json",
-         "--n", "200", "--dsn", dsn],
-        capture_output=True, text=True, timeout=120, cwd=ROOT)
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "bench.py"),
+            "overhead",
+            "--smoke",
+            "--json",
+            "--n",
+            "200",
+            "--dsn",
+            dsn,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     figures = json.loads(proc.stdout)
     for name in ("overhead_pairs_per_s", "floor_pairs_per_s", "overhead_vs_floor"):

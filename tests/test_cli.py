@@ -45,8 +45,18 @@ def test_every_command_has_help(path: list[str]) -> None:
 
 def test_required_commands_exist() -> None:
     names = {" ".join(p) for p in _commands()}
-    for want in ("run", "stats", "db migrate", "db status", "import candidates", "import jobs", "enqueue",
-                 "export", "show", "demo"):
+    for want in (
+        "run",
+        "stats",
+        "db migrate",
+        "db status",
+        "import candidates",
+        "import jobs",
+        "enqueue",
+        "export",
+        "show",
+        "demo",
+    ):
         assert want in names
 
 
@@ -138,9 +148,25 @@ def test_run_export_show_roundtrip(db_url: str, tmp_path: Path) -> None:
     assert code == 0
     records = [json.loads(line) for line in target.read_text().splitlines()]
     assert len(records) == 6
-    fields = {"candidate_id", "job_id", "status", "score_before", "score_after", "optimized_resume",
-              "edits_applied", "edits_rejected", "matched_keywords", "missing_keywords", "flags", "engine",
-              "model", "tokens_in", "tokens_out", "cost_usd", "error"}
+    fields = {
+        "candidate_id",
+        "job_id",
+        "status",
+        "score_before",
+        "score_after",
+        "optimized_resume",
+        "edits_applied",
+        "edits_rejected",
+        "matched_keywords",
+        "missing_keywords",
+        "flags",
+        "engine",
+        "model",
+        "tokens_in",
+        "tokens_out",
+        "cost_usd",
+        "error",
+    }
     assert set(records[0]) == fields
     assert {r["candidate_id"] for r in records} >= {"cand-001", "cand-010"}
     code, out, _ = invoke("export", "--format", "csv", "--status", "succeeded")

@@ -23,9 +23,14 @@ pytestmark = pytest.mark.slow
 
 
 def start_run(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "resume_opt", "-q", "run", "--json", *args],
-                            cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "resume_opt", "-q", "run", "--json", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def calls(log: Path) -> Counter[str]:
@@ -53,8 +58,11 @@ def test_run_killed_mid_chunk_loses_nothing(db_url: str, tmp_path: Path) -> None
     seed_pairs(db_url, 400)
     log = tmp_path / "calls.log"
     workers = 4
-    env = {"NULL_ENGINE_CALL_LOG": str(log), "NULL_ENGINE_LATENCY_MS": "10,30",
-           "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5"}
+    env = {
+        "NULL_ENGINE_CALL_LOG": str(log),
+        "NULL_ENGINE_LATENCY_MS": "10,30",
+        "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5",
+    }
     victim = start_run(env, "--engine", "null", "--chunk-size", "40", "--workers", str(workers))
     deadline = time.monotonic() + 60
     while sum(calls(log).values()) < 120 and time.monotonic() < deadline:

@@ -24,19 +24,21 @@ def test_precedence_file_env_flags(tmp_path: Path) -> None:
     assert (s.run.workers, s.run.chunk_size, s.cache.enabled) == (3, 7, False)
     s = load_settings(cfg, environ={"RESUME_OPT_RUN_WORKERS": "5", "RESUME_OPT_RATE_LIMIT_SCOPE": "database"})
     assert (s.run.workers, s.run.chunk_size, s.rate_limit.scope) == (5, 7, "database")
-    s = load_settings(cfg, overrides={"run": {"workers": 9, "limit": None}},
-                      environ={"RESUME_OPT_RUN_WORKERS": "5"})
+    s = load_settings(cfg, overrides={"run": {"workers": 9, "limit": None}}, environ={"RESUME_OPT_RUN_WORKERS": "5"})
     assert s.run.workers == 9 and s.run.limit == 0
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("run:\n  wokers: 3\n", "run.wokers"),
-    ("runn:\n  workers: 3\n", "runn"),
-    ("run:\n  workers: many\n", "run.workers"),
-    ("run:\n  workers: -2\n", "run.workers"),
-    ("run:\n  engine: gpt\n", "run.engine"),
-    ("cache:\n  enabled: maybe\n", "cache.enabled"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("run:\n  wokers: 3\n", "run.wokers"),
+        ("runn:\n  workers: 3\n", "runn"),
+        ("run:\n  workers: many\n", "run.workers"),
+        ("run:\n  workers: -2\n", "run.workers"),
+        ("run:\n  engine: gpt\n", "run.engine"),
+        ("cache:\n  enabled: maybe\n", "cache.enabled"),
+    ],
+)
 def test_bad_values_name_the_key(tmp_path: Path, text: str, key: str) -> None:
     cfg = tmp_path / "bad.yaml"
     cfg.write_text(text)

@@ -26,9 +26,12 @@ def client(fake: FakeGroq, key: str = "gsk_test") -> groq.Groq:
 
 def chat(c: groq.Groq, prompt: str = PROMPT, max_tokens: int = 512, **kw: Any) -> Any:
     return c.chat.completions.with_raw_response.create(
-        model=MODEL, messages=[{"role": "system", "content": "Answer in JSON."},
-                               {"role": "user", "content": prompt}],
-        max_completion_tokens=max_tokens, response_format={"type": "json_object"}, **kw)
+        model=MODEL,
+        messages=[{"role": "system", "content": "Answer in JSON."}, {"role": "user", "content": prompt}],
+        max_completion_tokens=max_tokens,
+        response_format={"type": "json_object"},
+        **kw,
+    )
 
 
 def test_go_duration_formats_like_groq() -> None:
@@ -42,8 +45,9 @@ def test_answer_quotes_resume_lines_verbatim_and_adds_nothing() -> None:
     assert answer["edits"]
     for edit in answer["edits"]:
         assert edit["original"] in RESUME
-        assert sorted(edit["revised"].lower().replace(",", "").split()) == \
-            sorted(edit["original"].lower().replace(",", "").split())
+        assert sorted(edit["revised"].lower().replace(",", "").split()) == sorted(
+            edit["original"].lower().replace(",", "").split()
+        )
     assert make_answer("no delimiters here", "", random.Random(1)) == {"summary": "", "edits": []}
 
 
@@ -114,22 +118,30 @@ def test_windows_refill_as_their_mode_says(mode: str) -> None:
         assert win.reset_s(1.0) == pytest.approx(59.0)
 
 
-@pytest.mark.parametrize(("fault", "check"), [
-    ("fenced", lambda c: c.choices[0].message.content.startswith("```json")),
-    ("prose", lambda c: c.choices[0].message.content.startswith("Here are")),
-    ("truncated", lambda c: c.choices[0].finish_reason == "length"),
-    ("invalid_json", lambda c: c.choices[0].message.content.startswith("{'summary'")),
-])
+@pytest.mark.parametrize(
+    ("fault", "check"),
+    [
+        ("fenced", lambda c: c.choices[0].message.content.startswith("```json")),
+        ("prose", lambda c: c.choices[0].message.content.startswith("Here are")),
+        ("truncated", lambda c: c.choices[0].finish_reason == "length"),
+        ("invalid_json", lambda c: c.choices[0].message.content.startswith("{'summary'")),
+    ],
+)
 def test_output_faults(fault: str, check: Any) -> None:
     with FakeGroq() as fake:
         fake.inject(fault)
         assert check(chat(client(fake)).parse())
 
 
-@pytest.mark.parametrize(("fault", "status", "code"), [
-    ("503", 503, "service_unavailable"), ("500", 500, "internal_server_error"),
-    ("498", 498, "capacity_exceeded"), ("json_validate_failed", 400, "json_validate_failed"),
-])
+@pytest.mark.parametrize(
+    ("fault", "status", "code"),
+    [
+        ("503", 503, "service_unavailable"),
+        ("500", 500, "internal_server_error"),
+        ("498", 498, "capacity_exceeded"),
+        ("json_validate_failed", 400, "json_validate_failed"),
+    ],
+)
 def test_error_faults(fault: str, status: int, code: str) -> None:
     with FakeGroq() as fake:
         fake.inject(fault)
@@ -164,9 +176,23 @@ def test_fault_rates_are_seeded() -> None:
 
 
 def test_cli_prints_its_address_first() -> None:
-    proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "fake_groq.py"), "--port", "0",
-                             "--rpm", "120", "--tpm", "60000", "--latency-ms", "1,2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "fake_groq.py"),
+            "--port",
+            "0",
+            "--rpm",
+            "120",
+            "--tpm",
+            "60000",
+            "--latency-ms",
+            "1,2",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline().strip()

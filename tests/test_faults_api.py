@@ -34,25 +34,36 @@ def _item(db_url: str, external_id: str) -> tuple[str, int, float, str | None, s
         row = conn.execute(
             "select o.status, o.attempts, extract(epoch from o.run_after - o.updated_at)::float8, "
             "o.error_kind, o.error from optimizations o join candidates c on c.id = o.candidate_id "
-            "where c.external_id = %s", (external_id,)).fetchone()
+            "where c.external_id = %s",
+            (external_id,),
+        ).fetchone()
     assert row is not None
     return row  # type: ignore[return-value]
 
 
 def _due(db_url: str, external_id: str) -> bool:
-    return bool(one(db_url, "select o.run_after <= now() from optimizations o join candidates c "
-                    "on c.id = o.candidate_id where c.external_id = %s", (external_id,)))
+    return bool(
+        one(
+            db_url,
+            "select o.run_after <= now() from optimizations o join candidates c "
+            "on c.id = o.candidate_id where c.external_id = %s",
+            (external_id,),
+        )
+    )
 
 
-def test_poison_item_fails_after_max_attempts_with_backoff_the_rest_unaffected(db_url: str,
-                                                                                tmp_path: Path) -> None:
+def test_poison_item_fails_after_max_attempts_with_backoff_the_rest_unaffected(db_url: str, tmp_path: Path) -> None:
     total, max_attempts, in_call = 30, 3, 2
     seed_pairs(db_url, total)
     backoff = 1.5
     with CountingGroq(poison=POISON) as fake:
-        env = {**groq_env(fake.base_url), "RESUME_OPT_RUN_MAX_ATTEMPTS": str(max_attempts),
-               "RESUME_OPT_RUN_BACKOFF_BASE_S": str(backoff),
-               "RESUME_OPT_RETRY_MAX_ATTEMPTS": str(in_call), "RESUME_OPT_RETRY_BACKOFF_BASE_S": "0.05"}
+        env = {
+            **groq_env(fake.base_url),
+            "RESUME_OPT_RUN_MAX_ATTEMPTS": str(max_attempts),
+            "RESUME_OPT_RUN_BACKOFF_BASE_S": str(backoff),
+            "RESUME_OPT_RETRY_MAX_ATTEMPTS": str(in_call),
+            "RESUME_OPT_RETRY_BACKOFF_BASE_S": "0.05",
+        }
 
         def run() -> dict[str, object]:
             proc = RunProc(tmp_path, env, "--engine", "groq", "--workers", "4")
@@ -70,8 +81,9 @@ def test_poison_item_fails_after_max_attempts_with_backoff_the_rest_unaffected(d
         assert wait_s == pytest.approx(backoff, abs=0.2)
         # Every other pair: succeeded with exactly one call, untouched by the poison.
         assert status_counts(db_url) == {"succeeded": total - 1, "pending": 1}
-        assert {p: n for p, n in fake.requests_by_pair.items() if p != "7"} == \
-            {str(i): 1 for i in range(1, total + 1) if i != 7}
+        assert {p: n for p, n in fake.requests_by_pair.items() if p != "7"} == {
+            str(i): 1 for i in range(1, total + 1) if i != 7
+        }
         assert fake.requests_by_pair["7"] == in_call
 
         # A run before the backoff is over leaves the item alone.
@@ -110,9 +122,14 @@ def test_flaky_api_leaves_every_pair_in_one_final_state(db_url: str, tmp_path: P
     seed_pairs(db_url, total)
     rates = {"500": 0.1, "503": 0.1, "498": 0.05, "invalid_json": 0.05, "truncated": 0.05, "timeout": 0.02}
     with CountingGroq(rates=rates, hang_s=3, seed=5) as fake:
-        env = {**groq_env(fake.base_url), "RESUME_OPT_GROQ_TIMEOUT_S": "1",
-               "RESUME_OPT_RETRY_MAX_ATTEMPTS": "6", "RESUME_OPT_RETRY_BACKOFF_BASE_S": "0.02",
-               "RESUME_OPT_RETRY_BACKOFF_MAX_S": "0.1", "RESUME_OPT_RUN_BACKOFF_BASE_S": "0"}
+        env = {
+            **groq_env(fake.base_url),
+            "RESUME_OPT_GROQ_TIMEOUT_S": "1",
+            "RESUME_OPT_RETRY_MAX_ATTEMPTS": "6",
+            "RESUME_OPT_RETRY_BACKOFF_BASE_S": "0.02",
+            "RESUME_OPT_RETRY_BACKOFF_MAX_S": "0.1",
+            "RESUME_OPT_RUN_BACKOFF_BASE_S": "0",
+        }
         reports = []
         for _ in range(4):  # failed attempts go back to pending; a few runs drain the queue
             proc = RunProc(tmp_path, env, "--engine", "groq", "--workers", "6", "--chunk-size", "25")
@@ -136,8 +153,16 @@ def test_rejected_key_stops_the_run_and_releases_everything(db_url: str, tmp_pat
     seed_pairs(db_url, total)
     home = Path(os.environ["RESUME_OPT_HOME"])
     with CountingGroq(api_keys={"gsk_the_right_key_000000000000"}) as fake:
-        proc = RunProc(tmp_path, groq_env(fake.base_url, key="gsk_a_revoked_key_0000000000000"),
-                       "--engine", "groq", "--workers", "4", "--chunk-size", "10")
+        proc = RunProc(
+            tmp_path,
+            groq_env(fake.base_url, key="gsk_a_revoked_key_0000000000000"),
+            "--engine",
+            "groq",
+            "--workers",
+            "4",
+            "--chunk-size",
+            "10",
+        )
         assert proc.wait() == 3, proc.stderr
         assert "Traceback" not in proc.stderr
         report = proc.report()
@@ -150,8 +175,14 @@ def test_rejected_key_stops_the_run_and_releases_everything(db_url: str, tmp_pat
         assert status_counts(db_url) == {"pending": total}
         assert one(db_url, "select count(*) from optimizations where attempts <> 0 or error is not null") == 0
 
-        after = RunProc(tmp_path, groq_env(fake.base_url, key="gsk_the_right_key_000000000000"),
-                        "--engine", "groq", "--workers", "4")
+        after = RunProc(
+            tmp_path,
+            groq_env(fake.base_url, key="gsk_the_right_key_000000000000"),
+            "--engine",
+            "groq",
+            "--workers",
+            "4",
+        )
         assert after.wait() == 0, after.stderr
         assert status_counts(db_url) == {"succeeded": total}
         assert max(fake.ok_by_pair.values()) == 1 and len(fake.ok_by_pair) == total

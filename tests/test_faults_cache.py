@@ -47,8 +47,9 @@ def _requeue(db_url: str) -> None:
     import psycopg
 
     with psycopg.connect(db_url) as conn:
-        conn.execute("insert into optimizations (candidate_id, job_id) "
-                     "select distinct candidate_id, job_id from optimizations")
+        conn.execute(
+            "insert into optimizations (candidate_id, job_id) select distinct candidate_id, job_id from optimizations"
+        )
 
 
 def _sh(*cmd: str) -> bool:
@@ -115,6 +116,7 @@ def _assert_ran_without_cache(code: int, report: dict[str, object], stderr: str,
 
 # --- faults found when the cache is opened, on a cache full of good results ----------------
 
+
 def _populate(db_url: str, tmp_path: Path) -> None:
     seed_pairs(db_url, N)
     code, report, err = _run(tmp_path, "populate")
@@ -122,16 +124,21 @@ def _populate(db_url: str, tmp_path: Path) -> None:
     _requeue(db_url)
 
 
-@pytest.mark.parametrize("fault", ["file_in_place", "read_only_mount", "immutable_dir", "garbage_db",
-                                   "truncated_db", "corrupt_values"])
-def test_broken_cache_is_bypassed_and_database_dedup_still_applies(db_url: str, tmp_path: Path,
-                                                                   fault: str) -> None:
+@pytest.mark.parametrize(
+    "fault", ["file_in_place", "read_only_mount", "immutable_dir", "garbage_db", "truncated_db", "corrupt_values"]
+)
+def test_broken_cache_is_bypassed_and_database_dedup_still_applies(db_url: str, tmp_path: Path, fault: str) -> None:
     _populate(db_url, tmp_path)
     cache = _cache_dir()
     db_file = cache / "cache.db"
-    reason = {"file_in_place": "cannot open cache", "read_only_mount": "cannot open cache",
-              "immutable_dir": "cannot open cache", "garbage_db": "cannot open cache",
-              "truncated_db": "disabled", "corrupt_values": "corrupt entry"}[fault]
+    reason = {
+        "file_in_place": "cannot open cache",
+        "read_only_mount": "cannot open cache",
+        "immutable_dir": "cannot open cache",
+        "garbage_db": "cannot open cache",
+        "truncated_db": "disabled",
+        "corrupt_values": "corrupt entry",
+    }[fault]
 
     def run_with_fault() -> tuple[int, dict[str, object], str]:
         if fault == "read_only_mount":
@@ -169,6 +176,7 @@ def test_broken_cache_is_bypassed_and_database_dedup_still_applies(db_url: str, 
 
 # --- faults met while writing -------------------------------------------------------------
 
+
 def test_full_disk_under_the_cache_is_bypassed(db_url: str, tmp_path: Path) -> None:
     cache = _cache_dir()
     with _full_tmpfs(cache):
@@ -184,9 +192,13 @@ def test_full_disk_under_the_cache_is_bypassed(db_url: str, tmp_path: Path) -> N
                 "select 'x' || g, 'X', 'x@example.com', "
                 "'SUMMARY' || chr(10) || 'Engineer number ' || (1000 + g) || ' with Python. ' || "
                 "repeat('Led teams. ', 300) "
-                "from generate_series(1, %s) g", (seed_more,))
-            conn.execute("insert into optimizations (candidate_id, job_id) "
-                         "select c.id, j.id from candidates c, jobs j where c.external_id like 'x%%'")
+                "from generate_series(1, %s) g",
+                (seed_more,),
+            )
+            conn.execute(
+                "insert into optimizations (candidate_id, job_id) "
+                "select c.id, j.id from candidates c, jobs j where c.external_id like 'x%%'"
+            )
         _fill(cache, leave=256 * 1024)  # enough to open the cache, not to store the results
         code, report, err = _run(tmp_path, "full")
     _assert_ran_without_cache(code, report, err, "disk is full")
@@ -208,6 +220,7 @@ def test_cache_files_are_private_after_a_run(db_url: str, tmp_path: Path) -> Non
 
 
 # --- the reports directory -------------------------------------------------------------------
+
 
 def test_unwritable_reports_directory_does_not_undo_a_finished_run(db_url: str, tmp_path: Path) -> None:
     """The work is done and recorded in the runs table: the run keeps its exit code, warns once."""

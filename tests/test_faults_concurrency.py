@@ -25,10 +25,15 @@ pytestmark = pytest.mark.slow
 
 def _four_runs(db_url: str, tmp_path: Path, heartbeat_s: str, chunk: int) -> list[RunProc]:
     seed_pairs(db_url, 5000)
-    env = {"NULL_ENGINE_CALL_LOG": str(tmp_path / "calls.log"), "NULL_ENGINE_LATENCY_MS": "0,2",
-           "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": heartbeat_s}
-    runs = [RunProc(tmp_path, env, "--engine", "null", "--chunk-size", str(chunk), "--workers", "4",
-                    name=f"r{i}") for i in range(4)]
+    env = {
+        "NULL_ENGINE_CALL_LOG": str(tmp_path / "calls.log"),
+        "NULL_ENGINE_LATENCY_MS": "0,2",
+        "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": heartbeat_s,
+    }
+    runs = [
+        RunProc(tmp_path, env, "--engine", "null", "--chunk-size", str(chunk), "--workers", "4", name=f"r{i}")
+        for i in range(4)
+    ]
     for r in runs:
         r.wait(timeout=600)
     return runs
@@ -55,8 +60,12 @@ def test_four_runs_on_5000_pairs_call_each_engine_exactly_once(db_url: str, tmp_
 
 def test_heartbeat_and_write_back_never_deadlock(db_url: str, tmp_path: Path) -> None:
     runs = _four_runs(db_url, tmp_path, heartbeat_s="0.005", chunk=250)
-    failures = [line for r in runs for line in r.stderr.splitlines()
-                if "write back failed" in line or "heartbeat failed" in line]
+    failures = [
+        line
+        for r in runs
+        for line in r.stderr.splitlines()
+        if "write back failed" in line or "heartbeat failed" in line
+    ]
     assert all(r.returncode == 0 for r in runs)
     assert status_counts(db_url) == {"succeeded": 5000}
     assert failures == [], f"{len(failures)} failures with the database healthy, e.g. {failures[0]}"

@@ -56,15 +56,19 @@ def cluster_url(cluster: PgCluster, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 def _env(log: Path, **settings: str) -> dict[str, str]:
-    env = {"NULL_ENGINE_CALL_LOG": str(log), "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5",
-           "RESUME_OPT_DATABASE_CONNECT_TIMEOUT_S": "1"}
+    env = {
+        "NULL_ENGINE_CALL_LOG": str(log),
+        "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5",
+        "RESUME_OPT_DATABASE_CONNECT_TIMEOUT_S": "1",
+    }
     env.update({f"RESUME_OPT_{k.upper()}": v for k, v in settings.items()})
     return env
 
 
 @pytest.mark.parametrize("mode", ["fast", "immediate"])
-def test_restart_within_the_reconnect_window_is_survived(cluster: PgCluster, cluster_url: str, tmp_path: Path,
-                                                         mode: str) -> None:
+def test_restart_within_the_reconnect_window_is_survived(
+    cluster: PgCluster, cluster_url: str, tmp_path: Path, mode: str
+) -> None:
     total, workers = 400, 4
     seed_pairs(cluster_url, total)
     log = tmp_path / "calls.log"
@@ -92,8 +96,9 @@ def test_restart_within_the_reconnect_window_is_survived(cluster: PgCluster, clu
     assert one(cluster_url, "select count(*) from optimizations where locked_by is not null") == 0
 
 
-def test_outage_past_the_window_exits_3_and_a_later_run_finishes(cluster: PgCluster, cluster_url: str,
-                                                                tmp_path: Path) -> None:
+def test_outage_past_the_window_exits_3_and_a_later_run_finishes(
+    cluster: PgCluster, cluster_url: str, tmp_path: Path
+) -> None:
     total, workers = 300, 2
     seed_pairs(cluster_url, total)
     log = tmp_path / "calls.log"
@@ -121,8 +126,14 @@ def test_outage_past_the_window_exits_3_and_a_later_run_finishes(cluster: PgClus
     # The dead run's rows are still `running` under its lease; once that is stale a
     # later run reclaims them. Results computed before the outage come from the cache.
     time.sleep(1.5)
-    after = RunProc(tmp_path, {"NULL_ENGINE_CALL_LOG": str(log), "RESUME_OPT_RUN_LEASE_TIMEOUT_S": "1"},
-                    "--engine", "null", "--workers", str(workers))
+    after = RunProc(
+        tmp_path,
+        {"NULL_ENGINE_CALL_LOG": str(log), "RESUME_OPT_RUN_LEASE_TIMEOUT_S": "1"},
+        "--engine",
+        "null",
+        "--workers",
+        str(workers),
+    )
     assert after.wait() == 0, after.stderr
     counted = engine_calls(log)
     assert status_counts(cluster_url) == {"succeeded": total}
@@ -131,8 +142,9 @@ def test_outage_past_the_window_exits_3_and_a_later_run_finishes(cluster: PgClus
     assert duplicated(counted) <= workers, (duplicated(counted), after.report())
 
 
-def test_results_computed_during_the_outage_are_not_computed_again(cluster: PgCluster, cluster_url: str,
-                                                                  tmp_path: Path) -> None:
+def test_results_computed_during_the_outage_are_not_computed_again(
+    cluster: PgCluster, cluster_url: str, tmp_path: Path
+) -> None:
     """The outage meets the run at a write-back while the next chunk is being computed.
 
     The fake Groq server holds the last two calls of chunk 1 (pairs 19 and 20) until
@@ -148,8 +160,13 @@ def test_results_computed_during_the_outage_are_not_computed_again(cluster: PgCl
         run = RunProc(tmp_path, env, "--engine", "groq", "--chunk-size", str(chunk), "--workers", str(workers))
         try:
             wait_until(lambda: len(fake.held) == 2 or not run.alive(), "the last calls of chunk 1 to be held")
-            wait_until(lambda: one(cluster_url, "select count(*) from optimizations where status = 'running'")
-                       == 2 * chunk or not run.alive(), "chunk 2 to be claimed")
+            wait_until(
+                lambda: (
+                    one(cluster_url, "select count(*) from optimizations where status = 'running'") == 2 * chunk
+                    or not run.alive()
+                ),
+                "chunk 2 to be claimed",
+            )
             assert run.alive(), run.stderr
             cluster.stop("immediate")
             fake.release.set()
@@ -165,8 +182,14 @@ def test_results_computed_during_the_outage_are_not_computed_again(cluster: PgCl
         assert len(computed) >= 2 * chunk  # chunk 2 was computed during the outage
 
         time.sleep(1.5)
-        after = RunProc(tmp_path, {**groq_env(fake.base_url), "RESUME_OPT_RUN_LEASE_TIMEOUT_S": "1"},
-                        "--engine", "groq", "--workers", str(workers))
+        after = RunProc(
+            tmp_path,
+            {**groq_env(fake.base_url), "RESUME_OPT_RUN_LEASE_TIMEOUT_S": "1"},
+            "--engine",
+            "groq",
+            "--workers",
+            str(workers),
+        )
         assert after.wait() == 0, after.stderr
         assert status_counts(cluster_url) == {"succeeded": total}
         assert set(fake.ok_by_pair) == {str(i) for i in range(1, total + 1)}
@@ -203,8 +226,14 @@ def test_sigterm_while_the_database_is_down(cluster: PgCluster, cluster_url: str
     assert report["stop_reason"] == "SIGTERM" and report_files(home)[report["run_id"]]["exit_code"] == 143
 
     time.sleep(1.5)
-    after = RunProc(tmp_path, {"NULL_ENGINE_CALL_LOG": str(log), "RESUME_OPT_RUN_LEASE_TIMEOUT_S": "1"},
-                    "--engine", "null", "--workers", str(workers))
+    after = RunProc(
+        tmp_path,
+        {"NULL_ENGINE_CALL_LOG": str(log), "RESUME_OPT_RUN_LEASE_TIMEOUT_S": "1"},
+        "--engine",
+        "null",
+        "--workers",
+        str(workers),
+    )
     assert after.wait() == 0, after.stderr
     counted = engine_calls(log)
     assert status_counts(cluster_url) == {"succeeded": total} and len(counted) == total

@@ -27,8 +27,13 @@ RSS_LIMIT_MB = 300
 
 
 def _import(kind: str, path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "resume_opt", "import", kind, str(path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "resume_opt", "import", kind, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def _ids(db_url: str, table: str) -> set[str]:
@@ -58,21 +63,21 @@ def _assert_clean_exit(proc: subprocess.CompletedProcess[str], code: int) -> Non
 def test_bad_lines_are_reported_one_by_one_and_good_lines_kept(db_url: str, tmp_path: Path) -> None:
     path = tmp_path / "candidates.jsonl"
     lines: list[bytes] = [
-        _cand("c-1").encode(),                                                   # 1 good
-        b'{"id": "c-x", "name": "A',                                             # 2 truncated JSON
-        json.dumps({"id": "c-y", "resume": 42}).encode(),                        # 3 wrong type
-        json.dumps({"id": ["c-z"], "resume": "text"}).encode(),                  # 4 wrong type (id)
-        json.dumps({"name": "No Id", "resume": "text"}).encode(),                # 5 missing id
-        json.dumps({"id": "c-nores", "name": "No resume"}).encode(),             # 6 missing resume
-        b'["an", "array"]',                                                      # 7 not an object
-        b'"just a string"',                                                      # 8 not an object
-        b"null",                                                                 # 9 not an object
-        _cand("c-2").encode()[:-2] + b' \xff\xfe broken UTF-8"}',                # 10 good: bad bytes replaced
-        bytes(range(0x80, 0x100)) * 4,                                           # 11 binary junk (no NUL)
-        _cand("c-big", "x" * (6 * MB)).encode(),                                 # 12 over the line limit
-        _cand("c-4").encode(),                                                   # 13 good
-        b"",                                                                     # 14 blank: skipped
-        b'{"id": "c-5", "resume": "Pyth',                                        # 15 cut off mid-write
+        _cand("c-1").encode(),  # 1 good
+        b'{"id": "c-x", "name": "A',  # 2 truncated JSON
+        json.dumps({"id": "c-y", "resume": 42}).encode(),  # 3 wrong type
+        json.dumps({"id": ["c-z"], "resume": "text"}).encode(),  # 4 wrong type (id)
+        json.dumps({"name": "No Id", "resume": "text"}).encode(),  # 5 missing id
+        json.dumps({"id": "c-nores", "name": "No resume"}).encode(),  # 6 missing resume
+        b'["an", "array"]',  # 7 not an object
+        b'"just a string"',  # 8 not an object
+        b"null",  # 9 not an object
+        _cand("c-2").encode()[:-2] + b' \xff\xfe broken UTF-8"}',  # 10 good: bad bytes replaced
+        bytes(range(0x80, 0x100)) * 4,  # 11 binary junk (no NUL)
+        _cand("c-big", "x" * (6 * MB)).encode(),  # 12 over the line limit
+        _cand("c-4").encode(),  # 13 good
+        b"",  # 14 blank: skipped
+        b'{"id": "c-5", "resume": "Pyth',  # 15 cut off mid-write
     ]
     path.write_bytes(b"\n".join(lines))  # no newline at the end: the file was cut off
     migrate(db_url)
@@ -92,13 +97,23 @@ def test_bad_lines_are_reported_one_by_one_and_good_lines_kept(db_url: str, tmp_
 def test_unstorable_characters_are_a_bad_line_not_a_crash(db_url: str, tmp_path: Path, kind: str) -> None:
     path = tmp_path / f"{kind}.jsonl"
     if kind == "candidates":
-        rows = [_cand("ok-1"), '{"id": "nul\\u0000id", "resume": "Python"}', _cand("ok-2"),
-                '{"id": "lone\\ud800", "resume": "Python"}',
-                '{"id": "e-1", "email": "e\\u0000@example.com", "resume": "Python"}', _cand("ok-3")]
+        rows = [
+            _cand("ok-1"),
+            '{"id": "nul\\u0000id", "resume": "Python"}',
+            _cand("ok-2"),
+            '{"id": "lone\\ud800", "resume": "Python"}',
+            '{"id": "e-1", "email": "e\\u0000@example.com", "resume": "Python"}',
+            _cand("ok-3"),
+        ]
     else:
         job = '{{"id": "{}", "title": "Engineer", "description": "Python"}}'
-        rows = [job.format("ok-1"), job.format("nul\\u0000id"), job.format("ok-2"), job.format("lone\\ud800"),
-                job.format("ok-3")]
+        rows = [
+            job.format("ok-1"),
+            job.format("nul\\u0000id"),
+            job.format("ok-2"),
+            job.format("lone\\ud800"),
+            job.format("ok-3"),
+        ]
     path.write_text("\n".join(rows) + "\n")
     migrate(db_url)
     proc = _import(kind, path)
@@ -149,8 +164,13 @@ sys.exit(proc.returncode)
 def _import_measured(kind: str, path: Path, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], float]:
     """Run the import under a wrapper whose only child it is; return (result, peak RSS in MB)."""
     rss_file = tmp_path / "maxrss"
-    proc = subprocess.run([sys.executable, "-c", _MEASURE, str(rss_file), sys.executable, "-m", "resume_opt",
-                           "import", kind, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(rss_file), sys.executable, "-m", "resume_opt", "import", kind, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     return proc, int(rss_file.read_text()) / 1024  # ru_maxrss is in KiB on Linux
 
 
@@ -159,6 +179,7 @@ def _write_200mb(path: Path, shape: str) -> tuple[set[str], int]:
     good: set[str] = set()
     n = 0
     with open(path, "w") as fh:
+
         def line(text: str) -> None:
             nonlocal n
             fh.write(text + "\n")

@@ -53,14 +53,24 @@ def secret_db(cluster: PgCluster, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("DATABASE_URL", url)
     seed_pairs(url, 12)
     with psycopg.connect(url) as conn:  # personal data carries the marker
-        conn.execute("update candidates set resume_text = resume_text || %s, name = name || %s, "
-                     "email = %s || email", (f"\nReferences: {MARKER} on request.", f" {MARKER}", MARKER))
+        conn.execute(
+            "update candidates set resume_text = resume_text || %s, name = name || %s, email = %s || email",
+            (f"\nReferences: {MARKER} on request.", f" {MARKER}", MARKER),
+        )
     return url
 
 
 def _leaks(text: str) -> list[str]:
-    return [name for name, value in (("DB password", PASSWORD), ("wrong DB password", WRONG_PASSWORD),
-                                     ("API key", API_KEY), ("resume marker", MARKER)) if value in text]
+    return [
+        name
+        for name, value in (
+            ("DB password", PASSWORD),
+            ("wrong DB password", WRONG_PASSWORD),
+            ("API key", API_KEY),
+            ("resume marker", MARKER),
+        )
+        if value in text
+    ]
 
 
 def _assert_nothing_leaked(procs: list[RunProc], db_url: str | None) -> None:
@@ -82,10 +92,13 @@ def _assert_nothing_leaked(procs: list[RunProc], db_url: str | None) -> None:
     if db_url:
         with psycopg.connect(db_url) as conn:
             stored = conn.execute("select coalesce(string_agg(error, ' '), '') from optimizations").fetchone()
-            runs = conn.execute("select coalesce(string_agg(counts::text || options::text, ' '), '') from runs"
-                                ).fetchone()
-        for label, text in (("optimizations.error", stored[0] if stored else ""),
-                            ("runs.counts/options", runs[0] if runs else "")):
+            runs = conn.execute(
+                "select coalesce(string_agg(counts::text || options::text, ' '), '') from runs"
+            ).fetchone()
+        for label, text in (
+            ("optimizations.error", stored[0] if stored else ""),
+            ("runs.counts/options", runs[0] if runs else ""),
+        ):
             if _leaks(text):
                 found[label] = _leaks(text)
     assert not found, f"leaked: {found}"
@@ -97,8 +110,9 @@ def _assert_nothing_leaked(procs: list[RunProc], db_url: str | None) -> None:
 
 
 @pytest.mark.parametrize("verbosity", ["default", "verbose", "json"])
-def test_failing_runs_leak_no_secret_and_no_resume_text(secret_db: str, cluster: PgCluster, tmp_path: Path,
-                                                        verbosity: str) -> None:
+def test_failing_runs_leak_no_secret_and_no_resume_text(
+    secret_db: str, cluster: PgCluster, tmp_path: Path, verbosity: str
+) -> None:
     flags = {"default": (), "verbose": ("-v",), "json": ("-v", "--log-format", "json")}[verbosity]
     home = Path(os.environ["RESUME_OPT_HOME"])
     metrics = {"RESUME_OPT_REPORTS_METRICS_TEXTFILE": str(home / "metrics" / "resume_opt.prom")}
@@ -122,35 +136,57 @@ def test_failing_runs_leak_no_secret_and_no_resume_text(secret_db: str, cluster:
         assert proc.wait() == 3, proc.stderr
         # 4. the model's output (resume text) echoed back in errors, then answers that work.
         good.inject("json_validate_failed", count=6)
-        proc = launch({**groq_env(good.base_url, API_KEY), "RESUME_OPT_RETRY_BAD_OUTPUT_ATTEMPTS": "2"},
-                      "--engine", "groq", "--limit", "6", "--workers", "2")
+        proc = launch(
+            {**groq_env(good.base_url, API_KEY), "RESUME_OPT_RETRY_BAD_OUTPUT_ATTEMPTS": "2"},
+            "--engine",
+            "groq",
+            "--limit",
+            "6",
+            "--workers",
+            "2",
+        )
         assert proc.wait() in (0, 1), proc.stderr
         # 5. SIGTERM and 6. SIGKILL in mid-run, calls in flight.
         for sig in (signal.SIGTERM, signal.SIGKILL):
             calls = tmp_path / f"calls-{sig}.log"
-            proc = launch({**groq_env(good.base_url, API_KEY), "NULL_ENGINE_LATENCY_MS": "3000,3000",
-                           "NULL_ENGINE_CALL_LOG": str(calls)}, "--engine", "null", "--workers", "2",
-                          "--limit", "4")
+            proc = launch(
+                {
+                    **groq_env(good.base_url, API_KEY),
+                    "NULL_ENGINE_LATENCY_MS": "3000,3000",
+                    "NULL_ENGINE_CALL_LOG": str(calls),
+                },
+                "--engine",
+                "null",
+                "--workers",
+                "2",
+                "--limit",
+                "4",
+            )
             wait_until(lambda: calls.exists() or not proc.alive(), "a call in flight")  # noqa: B023
             proc.signal(sig)
             proc.wait()
             with psycopg.connect(secret_db) as conn:  # leave nothing claimed for the next case
-                conn.execute("update optimizations set status = 'pending', locked_by = null "
-                             "where status = 'running'")
+                conn.execute("update optimizations set status = 'pending', locked_by = null where status = 'running'")
         # 7. a resume too large to send: a bad item, failed with its size, never its text.
         with psycopg.connect(secret_db) as conn:
-            conn.execute("update candidates set resume_text = repeat(%s, 9000) where external_id = 'c12'",
-                         (f"{MARKER} ",))
+            conn.execute(
+                "update candidates set resume_text = repeat(%s, 9000) where external_id = 'c12'", (f"{MARKER} ",)
+            )
         proc = launch(groq_env(good.base_url, API_KEY), "--engine", "groq")
         assert proc.wait() == 1, proc.stderr
     # 8. bad input files, the bad lines full of personal data.
     bad_file = tmp_path / "candidates.jsonl"
-    bad_file.write_text("\n".join([
-        json.dumps({"id": "p1", "name": MARKER, "resume": [f"{MARKER} resume as a list"]}),
-        '{"id": "p2", "name": "' + MARKER + '", "resume": "' + MARKER + ' cut off',
-        json.dumps({"name": MARKER, "email": f"{MARKER}@example.com", "resume": MARKER}),
-        json.dumps([MARKER]),
-    ]) + "\n")
+    bad_file.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "p1", "name": MARKER, "resume": [f"{MARKER} resume as a list"]}),
+                '{"id": "p2", "name": "' + MARKER + '", "resume": "' + MARKER + " cut off",
+                json.dumps({"name": MARKER, "email": f"{MARKER}@example.com", "resume": MARKER}),
+                json.dumps([MARKER]),
+            ]
+        )
+        + "\n"
+    )
     proc = launch({}, str(bad_file), command=("import", "candidates"))
     assert proc.wait() == 1, proc.stderr
     _assert_nothing_leaked(procs, secret_db)

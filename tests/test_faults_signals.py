@@ -26,14 +26,17 @@ NAME = {signal.SIGTERM: "SIGTERM", signal.SIGINT: "SIGINT"}
 
 
 def _env(log: Path, latency: str, grace: float) -> dict[str, str]:
-    return {"NULL_ENGINE_CALL_LOG": str(log), "NULL_ENGINE_LATENCY_MS": latency,
-            "RESUME_OPT_RUN_GRACE_S": str(grace), "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5"}
+    return {
+        "NULL_ENGINE_CALL_LOG": str(log),
+        "NULL_ENGINE_LATENCY_MS": latency,
+        "RESUME_OPT_RUN_GRACE_S": str(grace),
+        "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5",
+    }
 
 
 def _assert_released_cleanly(db_url: str) -> None:
     """Nothing left running or locked; nothing released was charged an attempt."""
-    assert one(db_url, "select count(*) from optimizations where status = 'running' or locked_by is not null") \
-        == 0
+    assert one(db_url, "select count(*) from optimizations where status = 'running' or locked_by is not null") == 0
     assert one(db_url, "select count(*) from optimizations where status = 'pending' and attempts <> 0") == 0
 
 
@@ -57,8 +60,9 @@ def test_signal_finishes_in_flight_releases_the_rest(db_url: str, tmp_path: Path
     seed_pairs(db_url, total)
     log = tmp_path / "calls.log"
     home = Path(os.environ["RESUME_OPT_HOME"])
-    run = RunProc(tmp_path, _env(log, "300,500", grace=120), "--engine", "null", "--chunk-size", "20",
-                  "--workers", str(workers))
+    run = RunProc(
+        tmp_path, _env(log, "300,500", grace=120), "--engine", "null", "--chunk-size", "20", "--workers", str(workers)
+    )
     wait_until(lambda: sum(engine_calls(log).values()) >= 6 or not run.alive(), "calls in flight")
     assert run.alive(), run.stderr
     run.signal(sig)
@@ -93,8 +97,16 @@ def test_grace_period_over_releases_in_flight_items(db_url: str, tmp_path: Path)
     log = tmp_path / "calls.log"
     home = Path(os.environ["RESUME_OPT_HOME"])
     # Calls far longer than the grace period: they cannot finish in time.
-    run = RunProc(tmp_path, _env(log, "120000,120000", grace=1), "--engine", "null", "--chunk-size", "10",
-                  "--workers", str(workers))
+    run = RunProc(
+        tmp_path,
+        _env(log, "120000,120000", grace=1),
+        "--engine",
+        "null",
+        "--chunk-size",
+        "10",
+        "--workers",
+        str(workers),
+    )
     wait_until(lambda: sum(engine_calls(log).values()) >= workers or not run.alive(), "calls in flight")
     run.signal(signal.SIGTERM)
     assert run.wait() == 143, run.stderr
@@ -113,19 +125,28 @@ def test_grace_period_over_releases_in_flight_items(db_url: str, tmp_path: Path)
     assert duplicated(counted) <= workers
 
 
-@pytest.mark.parametrize("first,second", [(signal.SIGTERM, signal.SIGTERM), (signal.SIGINT, signal.SIGINT),
-                                          (signal.SIGINT, signal.SIGTERM)],
-                         ids=["TERM-TERM", "INT-INT", "INT-TERM"])
-def test_second_signal_exits_at_once_still_releasing(db_url: str, tmp_path: Path, first: int,
-                                                     second: int) -> None:
+@pytest.mark.parametrize(
+    "first,second",
+    [(signal.SIGTERM, signal.SIGTERM), (signal.SIGINT, signal.SIGINT), (signal.SIGINT, signal.SIGTERM)],
+    ids=["TERM-TERM", "INT-INT", "INT-TERM"],
+)
+def test_second_signal_exits_at_once_still_releasing(db_url: str, tmp_path: Path, first: int, second: int) -> None:
     total, workers = 40, 2
     seed_pairs(db_url, total)
     log = tmp_path / "calls.log"
     home = Path(os.environ["RESUME_OPT_HOME"])
     # In-flight calls that would take ten minutes and a grace period longer still: only
     # the second signal can end this run before the hang guard.
-    run = RunProc(tmp_path, _env(log, "600000,600000", grace=3600), "--engine", "null", "--chunk-size", "8",
-                  "--workers", str(workers))
+    run = RunProc(
+        tmp_path,
+        _env(log, "600000,600000", grace=3600),
+        "--engine",
+        "null",
+        "--chunk-size",
+        "8",
+        "--workers",
+        str(workers),
+    )
     wait_until(lambda: sum(engine_calls(log).values()) >= workers or not run.alive(), "calls in flight")
     run.signal(first)
     wait_until(lambda: "received" in run.stderr or not run.alive(), "the first signal to be acknowledged")

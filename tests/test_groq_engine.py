@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
+from resume_opt.ats.proposal import Job
 from resume_opt.config import RetrySettings, Settings
-from resume_opt.engines.base import Job
-from resume_opt.engines.groq import GroqEngine
-from resume_opt.engines.prompt import PROMPT_VERSION, build_messages, parse_answer
+from resume_opt.engines.groq.engine import GroqEngine
+from resume_opt.engines.groq.limiter import RateLimiter
+from resume_opt.engines.groq.prompt import PROMPT_VERSION, build_messages, parse_answer
 from resume_opt.errors import (
     BadOutputError,
     EngineAuthError,
@@ -24,8 +25,7 @@ from resume_opt.errors import (
     RunAbort,
     TransientEngineError,
 )
-from resume_opt.ratelimit import RateLimiter
-from resume_opt.retry import CallStats, call_with_retries
+from resume_opt.run.retry import CallStats, call_with_retries
 from scripts.fake_groq import FakeGroq
 
 KEY = "gsk_test_SECRET_0123456789"
@@ -92,12 +92,15 @@ def test_prompt_keeps_data_inside_delimiters_and_says_so() -> None:
     assert PROMPT_VERSION == "groq-1"
 
 
-@pytest.mark.parametrize("text", [
-    '{"summary": "s", "edits": [{"original": "a", "revised": "b", "reason": "r"}]}',
-    '```json\n{"summary": "s", "edits": [{"original": "a", "revised": "b", "reason": "r"}]}\n```',
-    'Sure! Here it is:\n{"summary": "s", "edits": [{"original": "a", "revised": "b"}]}\nAnything else?',
-    'note {not json} then {"summary": "s", "edits": [{"original": "a", "revised": "b", "reason": "}{"}]}',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"summary": "s", "edits": [{"original": "a", "revised": "b", "reason": "r"}]}',
+        '```json\n{"summary": "s", "edits": [{"original": "a", "revised": "b", "reason": "r"}]}\n```',
+        'Sure! Here it is:\n{"summary": "s", "edits": [{"original": "a", "revised": "b"}]}\nAnything else?',
+        'note {not json} then {"summary": "s", "edits": [{"original": "a", "revised": "b", "reason": "}{"}]}',
+    ],
+)
 def test_parse_answer_is_tolerant(text: str) -> None:
     summary, edits, dropped = parse_answer(text)
     assert summary == "s" and [(e.original, e.revised) for e in edits] == [("a", "b")] and dropped == 0
@@ -195,16 +198,16 @@ def test_transient_errors_are_clean_and_classified(fake: FakeGroq, monkeypatch: 
     monkeypatch.setenv("GROQ_BASE_URL", "http://127.0.0.1:9")  # nothing listens there
     with pytest.raises(TransientEngineError) as refused:
         engine_for(make_settings()).propose(RESUME, JOB)
-    assert (timeout.value.kind, capacity.value.kind, refused.value.kind) == ("timeout", "server_error",
-                                                                               "connection")
+    assert (timeout.value.kind, capacity.value.kind, refused.value.kind) == ("timeout", "server_error", "connection")
     for exc in (timeout.value, capacity.value, refused.value):
         assert_clean(exc)
 
 
-@pytest.mark.parametrize(("fault", "kind"), [("invalid_json", "json_invalid"), ("truncated", "truncated"),
-                                             ("json_validate_failed", "json_invalid")])
-def test_unusable_output_is_bad_output_retried_a_bounded_number_of_times(
-        fake: FakeGroq, fault: str, kind: str) -> None:
+@pytest.mark.parametrize(
+    ("fault", "kind"),
+    [("invalid_json", "json_invalid"), ("truncated", "truncated"), ("json_validate_failed", "json_invalid")],
+)
+def test_unusable_output_is_bad_output_retried_a_bounded_number_of_times(fake: FakeGroq, fault: str, kind: str) -> None:
     fake.inject(fault, count=5)
     stats = CallStats()
     engine = engine_for(make_settings())
@@ -227,13 +230,17 @@ def test_429_pauses_every_thread_then_the_retry_succeeds(fake: FakeGroq) -> None
     assert snap["limits"]["rpm"] == 0  # the fake's "Limit 0": nothing learned
 
 
-@pytest.mark.parametrize(("params", "wait"), [
-    ({"retry_after": 90}, 90.0),  # longer than the SDK would ever honour
-    ({"retry_after": None, "wait": None, "lane": "tpm", "reset_tokens": "2m59.56s"}, 179.56),
-    ({"retry_after": None, "wait": 7.66, "lane": "tpm"}, 7.66),
-])
-def test_429_wait_comes_from_retry_after_then_message_then_reset(fake: FakeGroq, params: dict[str, Any],
-                                                                 wait: float) -> None:
+@pytest.mark.parametrize(
+    ("params", "wait"),
+    [
+        ({"retry_after": 90}, 90.0),  # longer than the SDK would ever honour
+        ({"retry_after": None, "wait": None, "lane": "tpm", "reset_tokens": "2m59.56s"}, 179.56),
+        ({"retry_after": None, "wait": 7.66, "lane": "tpm"}, 7.66),
+    ],
+)
+def test_429_wait_comes_from_retry_after_then_message_then_reset(
+    fake: FakeGroq, params: dict[str, Any], wait: float
+) -> None:
     fake.inject("429", limit=30, **params)
     engine = engine_for(make_settings())
     with pytest.raises(RateLimitedError) as info:
@@ -272,8 +279,7 @@ def test_a_minute_429_past_the_deadline_ends_the_run_at_the_next_acquire(fake: F
     assert isinstance(info.value, QuotaExhaustedError) and "429" in str(info.value)
 
 
-def test_a_base_url_with_the_api_path_in_it_aborts_with_a_hint(fake: FakeGroq,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_base_url_with_the_api_path_in_it_aborts_with_a_hint(fake: FakeGroq, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GROQ_BASE_URL", fake.base_url + "/openai/v1")
     with pytest.raises(RunAbort) as info:
         engine_for(make_settings()).propose(RESUME, JOB)

@@ -13,14 +13,25 @@ from typing import Any
 import pytest
 
 from resume_opt.ats.keywords import has_skill, index_text, job_keywords
+from resume_opt.ats.proposal import Edit, Job, Proposal
 from resume_opt.ats.tailor import finalize
 from resume_opt.config import Settings
-from resume_opt.engines.base import Edit, Job, Proposal
 from resume_opt.engines.local import LocalEngine
 
-RESULT_KEYS = {"optimized_resume", "summary", "edits_applied", "edits_rejected", "matched_keywords",
-               "missing_keywords", "suggestions", "flags", "score_before", "score_after", "score_reason",
-               "keywords"}
+RESULT_KEYS = {
+    "optimized_resume",
+    "summary",
+    "edits_applied",
+    "edits_rejected",
+    "matched_keywords",
+    "missing_keywords",
+    "suggestions",
+    "flags",
+    "score_before",
+    "score_after",
+    "score_reason",
+    "keywords",
+}
 
 RESUME = """Jane Rivera
 Austin, TX | jane@example.com
@@ -44,8 +55,11 @@ Junior Developer, Ridgeline | 2018 - 2021
 EDUCATION
 B.S. Computer Science, North Plains State University, 2016
 """
-JOB = Job("Platform Engineer", "Tidewater", "Requirements\n- Kubernetes\n- PostgreSQL\n- Python\n- Terraform\n\n"
-          "Nice to have\n- Bash\n- Helm\n")
+JOB = Job(
+    "Platform Engineer",
+    "Tidewater",
+    "Requirements\n- Kubernetes\n- PostgreSQL\n- Python\n- Terraform\n\nNice to have\n- Bash\n- Helm\n",
+)
 
 
 @pytest.fixture(scope="module")
@@ -100,17 +114,22 @@ def test_summary_leads_with_matched_skills_and_keeps_the_candidates_words(engine
     result = run(engine)
     assert result["summary"] == (
         "Key skills for this role: Kubernetes (k8s), PostgreSQL (Postgres), Python and Bash. "
-        "Backend engineer with 6 years of experience building APIs in Python.")
-    assert result["edits_applied"][0] == {"original": "Backend engineer with 6 years of experience building "
-                                                       "APIs in Python.", "revised": result["summary"],
-                                          "reason": "professional summary written for this job"}
+        "Backend engineer with 6 years of experience building APIs in Python."
+    )
+    assert result["edits_applied"][0] == {
+        "original": "Backend engineer with 6 years of experience building APIs in Python.",
+        "revised": result["summary"],
+        "reason": "professional summary written for this job",
+    }
 
 
 def test_a_summary_is_inserted_in_the_resumes_heading_style_when_missing(engine: LocalEngine) -> None:
     resume = RESUME.replace("SUMMARY\nBackend engineer with 6 years of experience building APIs in Python.\n\n", "")
     text = run(engine, resume)["optimized_resume"]
-    assert text.startswith("Jane Rivera\nAustin, TX | jane@example.com\n\nSUMMARY\nKey skills for this role: "
-                           "Kubernetes (k8s), PostgreSQL (Postgres), Python and Bash.\n\nSKILLS\n")
+    assert text.startswith(
+        "Jane Rivera\nAustin, TX | jane@example.com\n\nSUMMARY\nKey skills for this role: "
+        "Kubernetes (k8s), PostgreSQL (Postgres), Python and Bash.\n\nSKILLS\n"
+    )
 
 
 def test_no_matching_skills_means_no_summary_and_no_edits(engine: LocalEngine) -> None:
@@ -124,17 +143,23 @@ def test_finalize_returns_exactly_the_contract_keys_as_json(engine: LocalEngine)
     result = run(engine)
     assert set(result) == RESULT_KEYS
     assert json.loads(json.dumps(result)) == result
-    assert result["keywords"] == {"required": ["Kubernetes", "PostgreSQL", "Python", "Terraform"],
-                                  "preferred": ["Bash", "Helm"]}
+    assert result["keywords"] == {
+        "required": ["Kubernetes", "PostgreSQL", "Python", "Terraform"],
+        "preferred": ["Bash", "Helm"],
+    }
 
 
 def test_finalize_guards_any_engines_edits_in_order() -> None:
-    proposal = Proposal(summary="Key skills: Rust and Python.", edits=[
-        Edit("- Tuned slow Postgres queries.", "- Tuned slow PostgreSQL (Postgres) queries.", "wording"),
-        Edit("- Tuned slow Postgres queries.", "- Tuned 40 slow Postgres queries.", "again"),
-        Edit("- Wrote Bash tooling for 25 teams.", "- Wrote Bash tooling for 25 teams at Google.", "name"),
-        Edit("- Wrote Bash tooling for 25 teams.", "- Wrote Bash and Python tooling for 25 teams.", "ok"),
-    ], extra={"suggestions": ["Mention your on-call work", 42]})
+    proposal = Proposal(
+        summary="Key skills: Rust and Python.",
+        edits=[
+            Edit("- Tuned slow Postgres queries.", "- Tuned slow PostgreSQL (Postgres) queries.", "wording"),
+            Edit("- Tuned slow Postgres queries.", "- Tuned 40 slow Postgres queries.", "again"),
+            Edit("- Wrote Bash tooling for 25 teams.", "- Wrote Bash tooling for 25 teams at Google.", "name"),
+            Edit("- Wrote Bash tooling for 25 teams.", "- Wrote Bash and Python tooling for 25 teams.", "ok"),
+        ],
+        extra={"suggestions": ["Mention your on-call work", 42]},
+    )
     result = finalize(RESUME, JOB, proposal)
     assert [e["reason"] for e in result["edits_applied"]] == ["wording", "ok"]
     assert [(e["reason"], e["rejected_because"]) for e in result["edits_rejected"]] == [
@@ -192,12 +217,13 @@ def test_same_output_under_different_hash_seeds() -> None:
         "import json\n"
         "from resume_opt.ats.tailor import finalize\n"
         "from resume_opt.config import Settings\n"
-        "from resume_opt.engines.base import Job\n"
+        "from resume_opt.ats.proposal import Job\n"
         "from resume_opt.engines.local import LocalEngine\n"
         "from resume_opt.ats.keywords import extract_skills\n"
         f"resume, job = {RESUME!r}, Job(*{(JOB.title, JOB.company, JOB.description)!r})\n"
         "result = finalize(resume, job, LocalEngine(Settings()).propose(resume, job))\n"
-        "print(json.dumps([result, extract_skills(resume)], sort_keys=True))\n")
+        "print(json.dumps([result, extract_skills(resume)], sort_keys=True))\n"
+    )
     outputs = set()
     for seed in ("0", "1", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed}

@@ -9,23 +9,44 @@ from typing import Any
 
 import pytest
 
-from resume_opt import runner
+from resume_opt import commands
+from resume_opt.ats.proposal import Job, Proposal
 from resume_opt.config import load_settings
 from resume_opt.db import queue
 from resume_opt.db.connect import open_database
-from resume_opt.engines.base import Job, Proposal
 from resume_opt.errors import TransientEngineError
 from tests.helpers import seed_pairs, status_counts
 
-CONTRACT = {"run_id", "started_at", "finished_at", "duration_s", "engine", "model", "claimed", "succeeded",
-            "failed", "retried", "released", "cached", "deduplicated", "engine_calls", "rate_limited",
-            "tokens_in", "tokens_out", "cost_usd", "pairs_per_s", "latency_ms", "errors", "stop_reason",
-            "exit_code"}
+CONTRACT = {
+    "run_id",
+    "started_at",
+    "finished_at",
+    "duration_s",
+    "engine",
+    "model",
+    "claimed",
+    "succeeded",
+    "failed",
+    "retried",
+    "released",
+    "cached",
+    "deduplicated",
+    "engine_calls",
+    "rate_limited",
+    "tokens_in",
+    "tokens_out",
+    "cost_usd",
+    "pairs_per_s",
+    "latency_ms",
+    "errors",
+    "stop_reason",
+    "exit_code",
+}
 
 
 def run(**run_opts: Any) -> dict[str, Any]:
     opts = {"engine": "null", "chunk_size": 25, "workers": 4, **run_opts}
-    return runner.execute_run(load_settings(overrides={"run": opts}), quiet=True, install_signals=False)
+    return commands.execute_run(load_settings(overrides={"run": opts}), quiet=True, install_signals=False)
 
 
 def test_run_processes_everything_and_reports(db_url: str, sql) -> None:  # type: ignore[no-untyped-def]
@@ -49,10 +70,12 @@ def test_reenqueued_successes_make_no_engine_calls(db_url: str, sql) -> None:  #
     report = run()
     assert report["engine_calls"] == 0 and report["cached"] == 50 and report["succeeded"] == 50
     # Without the disk cache the database still dedups (shared by every host).
-    sql("insert into optimizations (candidate_id, job_id) select distinct candidate_id, job_id "
-        "from optimizations")
-    report = runner.execute_run(load_settings(overrides={"run": {"engine": "null"}, "cache": {"enabled": False}}),
-                                quiet=True, install_signals=False)
+    sql("insert into optimizations (candidate_id, job_id) select distinct candidate_id, job_id from optimizations")
+    report = commands.execute_run(
+        load_settings(overrides={"run": {"engine": "null"}, "cache": {"enabled": False}}),
+        quiet=True,
+        install_signals=False,
+    )
     assert report["engine_calls"] == 0 and report["cached"] == 50
     assert report["cache_status"].startswith("disabled")
 
@@ -77,13 +100,19 @@ def test_empty_and_oversized_resumes_fail_at_once(db_url: str, sql) -> None:  # 
     seed_pairs(db_url, 5)
     sql("update candidates set resume_text = '   ' where external_id = 'c1'")
     sql("update candidates set resume_text = repeat('x', 70000) where external_id = 'c2'")
-    sql("update candidates set resume_text = 'SUMMARY' || chr(10) || 'Nurse' || chr(1) || chr(7) || "
-        "' with ICU experience' where external_id = 'c3'")
+    sql(
+        "update candidates set resume_text = 'SUMMARY' || chr(10) || 'Nurse' || chr(1) || chr(7) || "
+        "' with ICU experience' where external_id = 'c3'"
+    )
     report = run(engine="local")
     assert report["failed"] == 2 and report["succeeded"] == 3 and report["exit_code"] == 1
     assert report["engine_calls"] == 3
-    errors = dict(sql("select c.external_id, o.error from optimizations o join candidates c "
-                      "on c.id = o.candidate_id where o.status = 'failed'"))
+    errors = dict(
+        sql(
+            "select c.external_id, o.error from optimizations o join candidates c "
+            "on c.id = o.candidate_id where o.status = 'failed'"
+        )
+    )
     assert "empty resume" in errors["c1"]
     assert "70000" in errors["c2"] and "60000" in errors["c2"]
     assert sql("select max(attempts) from optimizations where status = 'failed'")[0][0] == 1
@@ -112,14 +141,15 @@ class PoisonEngine:
 def test_poison_item_backs_off_then_fails(db_url: str, sql, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     seed_pairs(db_url, 6)
     engine = PoisonEngine()
-    monkeypatch.setattr("resume_opt.runner.make_engine", lambda *a, **k: engine)
-    settings = load_settings(overrides={"run": {"max_attempts": 3, "backoff_base_s": 30},
-                                        "retry": {"max_attempts": 2}})
+    monkeypatch.setattr("resume_opt.commands.make_engine", lambda *a, **k: engine)
+    settings = load_settings(overrides={"run": {"max_attempts": 3, "backoff_base_s": 30}, "retry": {"max_attempts": 2}})
     for attempt in range(1, 4):
-        report = runner.execute_run(settings, quiet=True, install_signals=False)
+        report = commands.execute_run(settings, quiet=True, install_signals=False)
         assert report["errors"] == {"server_error": 1}
-        state = sql("select o.status, attempts, run_after > now() + interval '20 seconds', error from "
-                    "optimizations o join candidates c on c.id = o.candidate_id where c.external_id = 'c3'")[0]
+        state = sql(
+            "select o.status, attempts, run_after > now() + interval '20 seconds', error from "
+            "optimizations o join candidates c on c.id = o.candidate_id where c.external_id = 'c3'"
+        )[0]
         if attempt < 3:
             assert state[:3] == ("pending", attempt, True)
             assert report["retried"] == 1 and report["exit_code"] == 1
@@ -145,8 +175,9 @@ def test_lease_guard_and_stale_reclaim(db_url: str) -> None:
             assert queue.reap_stale(conn, 60) == 0
             conn.execute("update optimizations set created_at = now() - interval '3 days'")
             assert queue.reap_stale(conn, 60) == 0
-            conn.execute("update optimizations set heartbeat_at = now() - interval '2 minutes' "
-                         "where id = %s", (items[0].id,))
+            conn.execute(
+                "update optimizations set heartbeat_at = now() - interval '2 minutes' where id = %s", (items[0].id,)
+            )
             assert queue.reap_stale(conn, 60) == 1
             again = queue.claim_chunk(conn, 333, 10)
         assert [i.id for i in again] == [items[0].id] and again[0].attempts == 2
@@ -157,9 +188,8 @@ def test_lease_guard_and_stale_reclaim(db_url: str) -> None:
 def test_stats_json_contract(db_url: str) -> None:
     seed_pairs(db_url, 20)
     run()
-    data = runner.collect_stats(load_settings())
-    assert set(data["queue"]) >= {"pending", "running", "succeeded", "failed", "cancelled",
-                                  "oldest_pending_age_s"}
+    data = commands.collect_stats(load_settings())
+    assert set(data["queue"]) >= {"pending", "running", "succeeded", "failed", "cancelled", "oldest_pending_age_s"}
     assert data["queue"]["succeeded"] == 20
     assert set(data["cache"]) >= {"entries", "size_bytes", "hit_rate"}
     assert data["cache"]["entries"] == 20

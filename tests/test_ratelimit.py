@@ -16,9 +16,9 @@ import psycopg
 import pytest
 
 from resume_opt.config import Settings
+from resume_opt.engines.groq.headers import ProviderBudget, RateLimitHeaders, format_duration, parse_duration
+from resume_opt.engines.groq.limiter import HEADROOM, RateLimiter, make_limiter
 from resume_opt.errors import DatabaseError, ItemRejected, QuotaExhaustedError
-from resume_opt.provider_budget import ProviderBudget, RateLimitHeaders, format_duration, parse_duration
-from resume_opt.ratelimit import HEADROOM, RateLimiter, make_limiter
 
 
 class FakeClock:
@@ -61,10 +61,20 @@ def max_in_window(times: list[float], window: float = 60.0) -> int:
 # --- parsing ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "seconds"), [
-    ("940ms", 0.94), ("7.66s", 7.66), ("2m59.56s", 179.56), ("1h2m3s", 3723.0), ("6m0s", 360.0),
-    ("0s", 0.0), ("12", 12.0), ("1.5", 1.5), ("250us", 0.00025),
-])
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("940ms", 0.94),
+        ("7.66s", 7.66),
+        ("2m59.56s", 179.56),
+        ("1h2m3s", 3723.0),
+        ("6m0s", 360.0),
+        ("0s", 0.0),
+        ("12", 12.0),
+        ("1.5", 1.5),
+        ("250us", 0.00025),
+    ],
+)
 def test_parse_duration_reads_go_durations_and_plain_seconds(text: str, seconds: float) -> None:
     assert parse_duration(text) == pytest.approx(seconds)
 
@@ -79,9 +89,15 @@ def test_format_duration_is_short_and_human() -> None:
 
 
 def test_headers_parse_case_insensitively() -> None:
-    parsed = RateLimitHeaders.parse({"X-RateLimit-Limit-Tokens": "6000", "x-ratelimit-remaining-tokens": "5400",
-                                     "x-ratelimit-reset-tokens": "6s", "Retry-After": "2",
-                                     "x-ratelimit-reset-requests": "2m59.56s"})
+    parsed = RateLimitHeaders.parse(
+        {
+            "X-RateLimit-Limit-Tokens": "6000",
+            "x-ratelimit-remaining-tokens": "5400",
+            "x-ratelimit-reset-tokens": "6s",
+            "Retry-After": "2",
+            "x-ratelimit-reset-requests": "2m59.56s",
+        }
+    )
     assert (parsed.limit_tokens, parsed.remaining_tokens, parsed.reset_tokens_s) == (6000, 5400, 6.0)
     assert (parsed.retry_after_s, parsed.reset_requests_s, parsed.limit_requests) == (2.0, 179.56, None)
 
@@ -182,20 +198,30 @@ def test_threads_share_one_pace() -> None:
     assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= step * 0.999
 
 
-@pytest.mark.parametrize(("first_reset", "expected_wait"), [
-    ("30s", 0.25 + 1500 / 2000),  # resets = used / rate: a bucket, 1500 tokens come back at 2000/s
-    ("58s", 30.0),  # resets unrelated to use: a sliding window, others' tokens come back at the reset
-])
+@pytest.mark.parametrize(
+    ("first_reset", "expected_wait"),
+    [
+        ("30s", 0.25 + 1500 / 2000),  # resets = used / rate: a bucket, 1500 tokens come back at 2000/s
+        ("58s", 30.0),  # resets unrelated to use: a sliding window, others' tokens come back at the reset
+    ],
+)
 def test_headers_saying_the_organisation_has_less_left_tighten_the_budget(
-        first_reset: str, expected_wait: float) -> None:
+    first_reset: str, expected_wait: float
+) -> None:
     clock = FakeClock()
     lim = limiter(clock)  # limits learned from the headers
     lim.acquire(2000)
-    lim.observe({"x-ratelimit-limit-tokens": "120000", "x-ratelimit-remaining-tokens": "60000",
-                 "x-ratelimit-reset-tokens": first_reset})
+    lim.observe(
+        {
+            "x-ratelimit-limit-tokens": "120000",
+            "x-ratelimit-remaining-tokens": "60000",
+            "x-ratelimit-reset-tokens": first_reset,
+        }
+    )
     # Other jobs share the key: only 500 of 120000 tokens are left now.
-    lim.observe({"x-ratelimit-limit-tokens": "120000", "x-ratelimit-remaining-tokens": "500",
-                 "x-ratelimit-reset-tokens": "30s"})
+    lim.observe(
+        {"x-ratelimit-limit-tokens": "120000", "x-ratelimit-remaining-tokens": "500", "x-ratelimit-reset-tokens": "30s"}
+    )
     start = clock()
     lim.acquire(2000)
     assert clock() - start == pytest.approx(expected_wait, abs=0.01)
@@ -206,8 +232,14 @@ def test_header_limits_lower_than_configured_are_taken_and_zero_means_learn() ->
     clock = FakeClock()
     lim = limiter(clock, tpm=60000)
     lim.acquire(10)
-    lim.observe({"x-ratelimit-limit-tokens": "12000", "x-ratelimit-remaining-tokens": "11990",
-                 "x-ratelimit-limit-requests": "1000", "x-ratelimit-remaining-requests": "999"})
+    lim.observe(
+        {
+            "x-ratelimit-limit-tokens": "12000",
+            "x-ratelimit-remaining-tokens": "11990",
+            "x-ratelimit-limit-requests": "1000",
+            "x-ratelimit-remaining-requests": "999",
+        }
+    )
     assert lim.snapshot()["limits"] == {"rpm": 0, "tpm": 12000, "rpd": 1000, "tpd": 0}
     lim.rate_limited("rpm", 30)
     lim.rate_limited("tpd", 500000)
@@ -252,8 +284,12 @@ def pool(db_url: str) -> Any:
 
 def costs(rpm_step: float = 0.0, rpd: int = 0, used: int = 1) -> dict[str, tuple[int, float, float]]:
     day_step = 86400 / rpd if rpd else 0.0
-    return {"rpm": (1, rpm_step, 0.0), "tpm": (100, 0.0, 0.0),
-            "rpd": (1, day_step, max(0, rpd - used) * day_step), "tpd": (100, 0.0, 0.0)}
+    return {
+        "rpm": (1, rpm_step, 0.0),
+        "tpm": (100, 0.0, 0.0),
+        "rpd": (1, day_step, max(0, rpd - used) * day_step),
+        "tpd": (100, 0.0, 0.0),
+    }
 
 
 def test_shared_lanes_give_every_process_the_next_slot(pool: Any) -> None:
@@ -291,8 +327,11 @@ def test_database_scoped_limiters_pace_together(pool: Any, monkeypatch: pytest.M
     monkeypatch.setenv("GROQ_API_KEY", "gsk_shared")
     s = settings(rpm=1200, scope="database")
     limiters = [make_limiter(s, pool=pool, deadline=time.monotonic() + 60) for _ in range(2)]
-    threads = [threading.Thread(target=lambda lim=lim: [lim.acquire(10) for _ in range(5)])
-               for lim in limiters for _ in range(2)]
+    threads = [
+        threading.Thread(target=lambda lim=lim: [lim.acquire(10) for _ in range(5)])
+        for lim in limiters
+        for _ in range(2)
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -30,27 +30,74 @@ from resume_opt.ats.taxonomy import get_taxonomy
 
 _BIG = 1 << 62
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
-_MONTHS = {m[:3]: n for n, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), start=1)}
+_MONTHS = {
+    m[:3]: n
+    for n, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
 _MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d{2})\b")
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "dozen": 12,
 }
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _CODE = re.compile(r"\b[^\W\d_]\w*\d\w*")
 # Words that may hold a capital (an ASCII capital or any non-ASCII letter), filtered in code.
 _CAPITALISED = re.compile(r"\b(?=[^\W\d_])\w*(?:[A-Z]|[^\x00-\x7f])\w*")
-_CLAIM = re.compile(r"\b(?:certified|certification|certifications|certificate|certificates|licensed|license|"
-                    r"licence|licensure|accredited|accreditation|chartered)\b", re.I)
+_CLAIM = re.compile(
+    r"\b(?:certified|certification|certifications|certificate|certificates|licensed|license|"
+    r"licence|licensure|accredited|accreditation|chartered)\b",
+    re.I,
+)
 # Words that may open a sentence or bullet with a capital without being a name.
-COMMON_WORDS = frozenset("""
+COMMON_WORDS = frozenset(
+    """
 a an the and or but for nor so yet of in on at to by with from into onto over under as about across after
 against along among around before behind below beside between beyond during except inside near off out
 outside since through throughout toward towards until up upon within without via per this that these those
@@ -67,7 +114,8 @@ planned prepared presented produced resolved reviewed tested used using leading 
 developing delivering driving growing improving reducing owning running supporting training mentoring
 teaching working hands-on responsible results-driven detail-oriented technical professional
 recently currently previously consistently successfully regularly daily weekly monthly annually
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +158,16 @@ def resume_facts(resume: str) -> Facts:
     numbers = {v for m in _NUMBER.finditer(resume) if (v := _num(m.group(1))) is not None}
     numbers |= {Decimal(_NUMBER_WORDS[w]) for w in words if w in _NUMBER_WORDS}
     levels = {m.entry.level for m in index.matches if m.entry.kind == "degree"}
-    return Facts(frozenset(words), index.names, frozenset(levels), frozenset(numbers),
-                 frozenset(_dates(resume)), frozenset(resume.split("\n")), " ".join(resume.casefold().split()),
-                 index.folded)
+    return Facts(
+        frozenset(words),
+        index.names,
+        frozenset(levels),
+        frozenset(numbers),
+        frozenset(_dates(resume)),
+        frozenset(resume.split("\n")),
+        " ".join(resume.casefold().split()),
+        index.folded,
+    )
 
 
 @lru_cache(maxsize=2048)
@@ -148,8 +203,12 @@ class Guard:
             reason = self._entry_reason(m.entry.kind, m.entry.name, m.entry.generic, m.entry.level, m.text)
             if reason:
                 return reason
-        return (self._claim_reason(revised, spans) or self._date_reason(revised)
-                or self._number_reason(revised, spans) or self._name_reason(revised, spans))
+        return (
+            self._claim_reason(revised, spans)
+            or self._date_reason(revised)
+            or self._number_reason(revised, spans)
+            or self._name_reason(revised, spans)
+        )
 
     def _entry_reason(self, kind: str, name: str, generic: bool, level: str, surface: str) -> str | None:
         facts = self.facts
@@ -204,8 +263,11 @@ class Guard:
             low = word.casefold()
             if low == word or low in words or word == "I" or _inside(m.start(), spans):
                 continue
-            if _sentence_start(revised, m.start()) and word[1:].islower() and (
-                    low in self.common or (low.endswith("ed") and len(low) > 4)):
+            if (
+                _sentence_start(revised, m.start())
+                and word[1:].islower()
+                and (low in self.common or (low.endswith("ed") and len(low) > 4))
+            ):
                 continue
             return f"introduces employer or other proper noun '{word}' not in the resume"
         return None

@@ -19,7 +19,9 @@ from resume_opt.ats.taxonomy import TOKEN_RE, Match, form_key, get_taxonomy
 
 _PREFERRED_MARK = re.compile(
     r"\b(?:preferred|(?:is |are |would be )?a (?:big |strong )?plus|nice to have|bonus|desirable|ideally"
-    r"|advantageous|an advantage|an asset|also considered|beneficial)\b", re.I)
+    r"|advantageous|an advantage|an asset|also considered|beneficial)\b",
+    re.I,
+)
 _REQUIRED_MARK = re.compile(r"\b(?:required|must|mandatory|essential)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r"[;()]|\.(?:\s|$)")
 _ACRONYM = re.compile(r"(?<![\w&/.-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(s?)(?![\w&/-])")
@@ -27,18 +29,152 @@ _CAP_WORD = re.compile(r"[A-Z][a-z][\w'’.-]*")
 _CONNECTORS = {"of", "and", "&", "for", "the", "in"}
 # Words that start sentences or headings, never a salient term of their own.
 _LEAD_STOP = {
-    "the", "a", "an", "we", "you", "our", "your", "this", "that", "these", "in", "at", "as", "for", "if", "all",
-    "must", "strong", "excellent", "proven", "experience", "ability", "knowledge", "familiarity", "minimum",
-    "preferred", "required", "plus", "nice", "bonus", "great", "good", "solid", "deep", "working", "with",
-    "and", "or", "to", "on", "by", "from", "bachelor's", "master's", "current", "valid", "advanced", "basic",
+    "the",
+    "a",
+    "an",
+    "we",
+    "you",
+    "our",
+    "your",
+    "this",
+    "that",
+    "these",
+    "in",
+    "at",
+    "as",
+    "for",
+    "if",
+    "all",
+    "must",
+    "strong",
+    "excellent",
+    "proven",
+    "experience",
+    "ability",
+    "knowledge",
+    "familiarity",
+    "minimum",
+    "preferred",
+    "required",
+    "plus",
+    "nice",
+    "bonus",
+    "great",
+    "good",
+    "solid",
+    "deep",
+    "working",
+    "with",
+    "and",
+    "or",
+    "to",
+    "on",
+    "by",
+    "from",
+    "bachelor's",
+    "master's",
+    "current",
+    "valid",
+    "advanced",
+    "basic",
 }
 _ACRONYM_STOP = {
-    "US", "USA", "UK", "EU", "HR", "IT", "CV", "AND", "TBD", "EOE", "PTO", "FTE", "ASAP", "ETC", "LLC",
-    "INC", "LTD", "CEO", "CFO", "CTO", "COO", "CIO", "VP", "SVP", "EVP", "AM", "PM", "EST", "PST", "CST", "MST",
-    "GMT", "UTC", "FAQ", "DEI", "EEO", "WFH", "YOE", "RTO", "NYC", "SF", "LA", "DC", "II", "III", "IV", "NA",
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "ME",
-    "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
-    "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+    "US",
+    "USA",
+    "UK",
+    "EU",
+    "HR",
+    "IT",
+    "CV",
+    "AND",
+    "TBD",
+    "EOE",
+    "PTO",
+    "FTE",
+    "ASAP",
+    "ETC",
+    "LLC",
+    "INC",
+    "LTD",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "CIO",
+    "VP",
+    "SVP",
+    "EVP",
+    "AM",
+    "PM",
+    "EST",
+    "PST",
+    "CST",
+    "MST",
+    "GMT",
+    "UTC",
+    "FAQ",
+    "DEI",
+    "EEO",
+    "WFH",
+    "YOE",
+    "RTO",
+    "NYC",
+    "SF",
+    "LA",
+    "DC",
+    "II",
+    "III",
+    "IV",
+    "NA",
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
 }
 MAX_SALIENT = 5
 
@@ -106,8 +242,9 @@ class TextIndex:
 def index_text(text: str) -> TextIndex:
     """Scan a text once (cached: the same resume is scored against many jobs)."""
     matches = get_taxonomy().scan(text)
-    return TextIndex(matches, frozenset(m.name for m in matches), frozenset((m.name, m.form) for m in matches),
-                     text.casefold())
+    return TextIndex(
+        matches, frozenset(m.name for m in matches), frozenset((m.name, m.form) for m in matches), text.casefold()
+    )
 
 
 def extract_skills(resume: str) -> list[str]:
@@ -215,18 +352,35 @@ def job_keywords(description: str, title: str = "", company: str = "") -> JobKey
             seen.surfaces.setdefault(" ".join(m.text.split()), m.alias.cased)
         if rank < seen.rank:
             seen.rank, seen.text = rank, m.text
-    ranked = [(v.rank, v.order, Keyword(v.text, v.rank == 0, name, frozenset(v.forms),
-                                        tuple(literal_pattern(t, c) for t, c in v.surfaces.items())))
-              for name, v in found.items()]
+    ranked = [
+        (
+            v.rank,
+            v.order,
+            Keyword(
+                v.text,
+                v.rank == 0,
+                name,
+                frozenset(v.forms),
+                tuple(literal_pattern(t, c) for t, c in v.surfaces.items()),
+            ),
+        )
+        for name, v in found.items()
+    ]
     for n, (text, rank) in enumerate(_salient_terms(description, modes, has_requirements, title, company)):
-        ranked.append((rank, len(found) + n, Keyword(text, rank == 0, None, frozenset({form_key(text)}),
-                                                     (literal_pattern(text),))))
+        ranked.append(
+            (
+                rank,
+                len(found) + n,
+                Keyword(text, rank == 0, None, frozenset({form_key(text)}), (literal_pattern(text),)),
+            )
+        )
     ranked.sort(key=lambda t: (t[0], t[1]))
     return JobKeywords(tuple(k for r, _, k in ranked if r == 0), tuple(k for r, _, k in ranked if r == 1))
 
 
-def _salient_terms(description: str, modes: tuple[str, ...], has_requirements: bool,
-                   title: str, company: str) -> list[tuple[str, int]]:
+def _salient_terms(
+    description: str, modes: tuple[str, ...], has_requirements: bool, title: str, company: str
+) -> list[tuple[str, int]]:
     """Conservative extra terms: repeated acronyms and Capitalised Multi-Word terms the
     taxonomy lacks, used at least once in the job's requirements."""
     wanted = ("required", "preferred") if has_requirements else ("required", "preferred", "none", "other")
@@ -236,7 +390,7 @@ def _salient_terms(description: str, modes: tuple[str, ...], has_requirements: b
     # Blank out taxonomy terms first, so "CD" of "Argo CD" is never a term of its own.
     chars = list(description)
     for m in taxonomy.scan(description):
-        chars[m.start:m.end] = " " * (m.end - m.start)
+        chars[m.start : m.end] = " " * (m.end - m.start)
     description = "".join(chars)
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
@@ -249,8 +403,12 @@ def _salient_terms(description: str, modes: tuple[str, ...], has_requirements: b
                 continue
             seen.add(key)
             words = key.split()
-            if (cand in _ACRONYM_STOP or (company_first and company_first in words)
-                    or key in title_cf or taxonomy.scan(cand)):
+            if (
+                cand in _ACRONYM_STOP
+                or (company_first and company_first in words)
+                or key in title_cf
+                or taxonomy.scan(cand)
+            ):
                 continue
             rx = re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, cand.split())) + r"(?![\w])")
             if len(rx.findall(description)) < 2:

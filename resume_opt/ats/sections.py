@@ -20,31 +20,132 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _HEADINGS: dict[str, tuple[str, ...]] = {
-    "summary": ("summary", "professional summary", "profile", "professional profile", "about me", "about",
-                "career summary", "career objective", "objective", "overview", "executive summary",
-                "personal statement", "summary of qualifications", "career profile", "introduction",
-                "personal profile", "professional overview", "highlights"),
-    "skills": ("skills", "technical skills", "core competencies", "competencies", "key skills", "skills and tools",
-               "tools", "technologies", "tech stack", "areas of expertise", "expertise", "core skills",
-               "skills summary", "technical proficiencies", "proficiencies", "clinical skills", "key competencies",
-               "skills and expertise", "skills and abilities", "key skills and competencies", "tools and technologies",
-               "technical expertise", "professional skills", "relevant skills", "skill set", "skillset"),
-    "experience": ("experience", "work experience", "professional experience", "employment history", "employment",
-                   "work history", "career history", "relevant experience", "clinical experience",
-                   "teaching experience", "positions held", "professional background", "career",
-                   "experience history", "sales experience", "industry experience", "leadership experience"),
-    "education": ("education", "education and training", "academic background", "academic qualifications",
-                  "education and qualifications", "training", "qualifications", "education and certifications",
-                  "academic history", "degrees"),
-    "certifications": ("certifications", "certificates", "licenses", "licences", "licenses and certifications",
-                       "licences and certifications", "certifications and licenses", "certifications and licences",
-                       "credentials", "professional certifications", "accreditations", "licensure",
-                       "certifications and training", "licenses and credentials"),
-    "other": ("projects", "selected projects", "key projects", "volunteer", "volunteering", "volunteer experience",
-              "awards", "honors", "honours", "awards and honors", "publications", "languages", "interests",
-              "hobbies", "references", "achievements", "accomplishments", "key achievements",
-              "additional information", "activities", "affiliations", "memberships", "professional development",
-              "courses", "talks", "publications and talks", "leadership", "community", "leadership and community"),
+    "summary": (
+        "summary",
+        "professional summary",
+        "profile",
+        "professional profile",
+        "about me",
+        "about",
+        "career summary",
+        "career objective",
+        "objective",
+        "overview",
+        "executive summary",
+        "personal statement",
+        "summary of qualifications",
+        "career profile",
+        "introduction",
+        "personal profile",
+        "professional overview",
+        "highlights",
+    ),
+    "skills": (
+        "skills",
+        "technical skills",
+        "core competencies",
+        "competencies",
+        "key skills",
+        "skills and tools",
+        "tools",
+        "technologies",
+        "tech stack",
+        "areas of expertise",
+        "expertise",
+        "core skills",
+        "skills summary",
+        "technical proficiencies",
+        "proficiencies",
+        "clinical skills",
+        "key competencies",
+        "skills and expertise",
+        "skills and abilities",
+        "key skills and competencies",
+        "tools and technologies",
+        "technical expertise",
+        "professional skills",
+        "relevant skills",
+        "skill set",
+        "skillset",
+    ),
+    "experience": (
+        "experience",
+        "work experience",
+        "professional experience",
+        "employment history",
+        "employment",
+        "work history",
+        "career history",
+        "relevant experience",
+        "clinical experience",
+        "teaching experience",
+        "positions held",
+        "professional background",
+        "career",
+        "experience history",
+        "sales experience",
+        "industry experience",
+        "leadership experience",
+    ),
+    "education": (
+        "education",
+        "education and training",
+        "academic background",
+        "academic qualifications",
+        "education and qualifications",
+        "training",
+        "qualifications",
+        "education and certifications",
+        "academic history",
+        "degrees",
+    ),
+    "certifications": (
+        "certifications",
+        "certificates",
+        "licenses",
+        "licences",
+        "licenses and certifications",
+        "licences and certifications",
+        "certifications and licenses",
+        "certifications and licences",
+        "credentials",
+        "professional certifications",
+        "accreditations",
+        "licensure",
+        "certifications and training",
+        "licenses and credentials",
+    ),
+    "other": (
+        "projects",
+        "selected projects",
+        "key projects",
+        "volunteer",
+        "volunteering",
+        "volunteer experience",
+        "awards",
+        "honors",
+        "honours",
+        "awards and honors",
+        "publications",
+        "languages",
+        "interests",
+        "hobbies",
+        "references",
+        "achievements",
+        "accomplishments",
+        "key achievements",
+        "additional information",
+        "activities",
+        "affiliations",
+        "memberships",
+        "professional development",
+        "courses",
+        "talks",
+        "publications and talks",
+        "leadership",
+        "community",
+        "leadership and community",
+    ),
 }
 _KIND_OF = {h: kind for kind, names in _HEADINGS.items() for h in names}
 # Words that make an ALL CAPS or underlined line a heading of that kind (first hit wins).
@@ -54,9 +155,29 @@ _HEADING_WORDS = (
     ("experience", ("experience", "employment", "history")),
     ("certifications", ("certifications", "certificates", "licenses", "licences", "credentials", "licensure")),
     ("education", ("education", "academic", "training", "qualifications")),
-    ("other", ("projects", "publications", "talks", "awards", "honors", "volunteer", "interests", "languages",
-               "references", "leadership", "development", "service", "community", "activities",
-               "affiliations", "memberships", "achievements", "accomplishments")),
+    (
+        "other",
+        (
+            "projects",
+            "publications",
+            "talks",
+            "awards",
+            "honors",
+            "volunteer",
+            "interests",
+            "languages",
+            "references",
+            "leadership",
+            "development",
+            "service",
+            "community",
+            "activities",
+            "affiliations",
+            "memberships",
+            "achievements",
+            "accomplishments",
+        ),
+    ),
 )
 _UNDERLINE = re.compile(r"^\s*([-=_~*])\1{2,}\s*$")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪●◦‣–—>+]|\d{1,2}[.)])\s+")
@@ -164,7 +285,7 @@ def layout(text: str) -> Layout:
         i += 1
     sections = []
     for n, (head, kind, title, body, inline) in enumerate(found):
-        later = [f[0] for f in found[n + 1:] if not f[4]]
+        later = [f[0] for f in found[n + 1 :] if not f[4]]
         end = head + 1 if inline else (later[0] if later else len(lines))
         sections.append(Section(kind, title, head, body, end, inline))
     return Layout(lines, tuple(offsets), tuple(sections), style or "title")
@@ -254,22 +375,34 @@ def bullet_items(lines: tuple[str, ...], start: int, end: int) -> list[list[tupl
 # --- job descriptions ---------------------------------------------------------------
 
 _JOB_HEADS = (
-    ("required", r"(?:(?:minimum|basic|key|required|your|essential|must[- ]have) )?(?:qualifications|requirements)"
-                 r"|required(?: skills| experience| qualifications)?|must[- ]haves?|essentials?"
-                 r"|essential (?:criteria|skills|requirements|experience)|what you(?:'ll| will)? need"
-                 r"|what you bring|what we(?:'re| are) looking for|who you are|about you|you have|you bring"
-                 r"|(?:key |required )?skills(?: and experience| and qualifications)?|the ideal candidate"
-                 r"|requirements and qualifications|experience required|skills and experience"),
-    ("preferred", r"preferred(?: qualifications| skills| experience| requirements)?|nice[- ]to[- ]haves?"
-                  r"|desirable(?: criteria| skills| experience)?|bonus(?: points)?|pluses|extra credit"
-                  r"|good to have|it'?s a plus|added bonus|ideally|desired(?: skills| qualifications)?"),
-    ("other", r"(?:key )?responsibilities|what you(?:'ll| will) do|the role|about the role|your role|role"
-              r"|duties|day[- ]to[- ]day|position summary|the opportunity|overview|job description"
-              r"|in this role|what the job involves|the job"),
-    ("boilerplate", r"about .{1,40}|who we are|benefits|perks|what we offer|compensation|salary(?: range)?"
-                    r"|(?:pay|salary|compensation) and benefits|pay(?: range)?|location(?: and pay)?|perks and benefits"
-                    r"|equal opportunity.*|how to apply|why .{1,40}|benefits and perks"
-                    r"|our (?:values|culture|mission|team)|details|the team|the company|company"),
+    (
+        "required",
+        r"(?:(?:minimum|basic|key|required|your|essential|must[- ]have) )?(?:qualifications|requirements)"
+        r"|required(?: skills| experience| qualifications)?|must[- ]haves?|essentials?"
+        r"|essential (?:criteria|skills|requirements|experience)|what you(?:'ll| will)? need"
+        r"|what you bring|what we(?:'re| are) looking for|who you are|about you|you have|you bring"
+        r"|(?:key |required )?skills(?: and experience| and qualifications)?|the ideal candidate"
+        r"|requirements and qualifications|experience required|skills and experience",
+    ),
+    (
+        "preferred",
+        r"preferred(?: qualifications| skills| experience| requirements)?|nice[- ]to[- ]haves?"
+        r"|desirable(?: criteria| skills| experience)?|bonus(?: points)?|pluses|extra credit"
+        r"|good to have|it'?s a plus|added bonus|ideally|desired(?: skills| qualifications)?",
+    ),
+    (
+        "other",
+        r"(?:key )?responsibilities|what you(?:'ll| will) do|the role|about the role|your role|role"
+        r"|duties|day[- ]to[- ]day|position summary|the opportunity|overview|job description"
+        r"|in this role|what the job involves|the job",
+    ),
+    (
+        "boilerplate",
+        r"about .{1,40}|who we are|benefits|perks|what we offer|compensation|salary(?: range)?"
+        r"|(?:pay|salary|compensation) and benefits|pay(?: range)?|location(?: and pay)?|perks and benefits"
+        r"|equal opportunity.*|how to apply|why .{1,40}|benefits and perks"
+        r"|our (?:values|culture|mission|team)|details|the team|the company|company",
+    ),
 )
 _JOB_HEAD_RES = tuple((mode, re.compile(rf"(?:{pat})")) for mode, pat in _JOB_HEADS)
 

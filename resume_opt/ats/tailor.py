@@ -14,9 +14,9 @@ from typing import Any
 from resume_opt.ats.guard import Guard
 from resume_opt.ats.injection import FLAG, looks_like_injection
 from resume_opt.ats.keywords import JobKeywords, has_skill, index_text, job_keywords
+from resume_opt.ats.proposal import Job, Proposal
 from resume_opt.ats.score import score_resume
 from resume_opt.ats.sections import layout, render_heading, summary_insert_at, summary_span
-from resume_opt.engines.base import Job, Proposal
 
 SUMMARY_REASON = "professional summary written for this job"
 MAX_SUGGESTIONS = 20
@@ -64,14 +64,15 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
     }
 
 
-def _apply_summary(resume: str, summary: str, guard: Guard, applied: list[dict[str, str]],
-                   rejected: list[dict[str, str]]) -> tuple[str, str]:
+def _apply_summary(
+    resume: str, summary: str, guard: Guard, applied: list[dict[str, str]], rejected: list[dict[str, str]]
+) -> tuple[str, str]:
     """Replace the summary paragraph (or insert a Summary section) when the guard allows."""
     new = summary.strip()
     if not new:
         return resume, ""
     span = summary_span(resume)
-    original = resume[span[0]:span[1]] if span else ""
+    original = resume[span[0] : span[1]] if span else ""
     if new == original:
         return resume, ""  # nothing to apply
     record = {"original": original, "revised": new, "reason": SUMMARY_REASON}
@@ -81,7 +82,7 @@ def _apply_summary(resume: str, summary: str, guard: Guard, applied: list[dict[s
         return resume, ""
     applied.append(record)
     if span is not None:
-        return resume[:span[0]] + new + resume[span[1]:], new
+        return resume[: span[0]] + new + resume[span[1] :], new
     at = summary_insert_at(resume)
     heading = render_heading("Summary", layout(resume).heading_style)
     blank = "\n" if at == 0 or resume[:at].endswith("\n\n") else ""  # keep the resume's spacing

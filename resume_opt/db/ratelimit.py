@@ -25,7 +25,7 @@ from resume_opt.errors import DatabaseError
 if TYPE_CHECKING:
     from psycopg_pool import ConnectionPool
 
-    from resume_opt.provider_budget import RateLimitHeaders
+    from resume_opt.engines.groq.headers import RateLimitHeaders
 
 MIGRATION_SQL = """
 CREATE TABLE IF NOT EXISTS rate_limit_state (
@@ -136,8 +136,9 @@ class SharedLanes:
                 cur = conn.execute(sql, params)
                 return cur.fetchall() if cur.description else []
         except psycopg.errors.UndefinedTable:
-            raise DatabaseError("rate limiter: table rate_limit_state is missing "
-                                "(migration m003_rate_limit not applied)") from None
+            raise DatabaseError(
+                "rate limiter: table rate_limit_state is missing (migration m003_rate_limit not applied)"
+            ) from None
         except psycopg.Error as exc:
             raise DatabaseError(f"rate limiter: database error ({type(exc).__name__})") from None
 

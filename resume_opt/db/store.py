@@ -134,11 +134,16 @@ def upsert_candidates(conn: Conn, rows: Sequence[dict[str, Any]]) -> tuple[int, 
     """Insert or update candidates by external id; returns (inserted, updated)."""
     if not rows:
         return 0, 0
-    res = conn.execute(UPSERT_CANDIDATES, {
-        "ext": [r["id"] for r in rows], "name": [r["name"] for r in rows],
-        "email": [r["email"] for r in rows], "resume": [r["resume"] for r in rows],
-        "skills": ["|".join(r.get("skills") or []) for r in rows],
-    }).fetchall()
+    res = conn.execute(
+        UPSERT_CANDIDATES,
+        {
+            "ext": [r["id"] for r in rows],
+            "name": [r["name"] for r in rows],
+            "email": [r["email"] for r in rows],
+            "resume": [r["resume"] for r in rows],
+            "skills": ["|".join(r.get("skills") or []) for r in rows],
+        },
+    ).fetchall()
     inserted = sum(1 for (flag,) in res if flag)
     return inserted, len(res) - inserted
 
@@ -147,16 +152,20 @@ def upsert_jobs(conn: Conn, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
     """Insert or update jobs by external id; returns (inserted, updated)."""
     if not rows:
         return 0, 0
-    res = conn.execute(UPSERT_JOBS, {
-        "ext": [r["id"] for r in rows], "title": [r["title"] for r in rows],
-        "company": [r["company"] for r in rows], "desc": [r["description"] for r in rows],
-    }).fetchall()
+    res = conn.execute(
+        UPSERT_JOBS,
+        {
+            "ext": [r["id"] for r in rows],
+            "title": [r["title"] for r in rows],
+            "company": [r["company"] for r in rows],
+            "desc": [r["description"] for r in rows],
+        },
+    ).fetchall()
     inserted = sum(1 for (flag,) in res if flag)
     return inserted, len(res) - inserted
 
 
-def enqueue_pairs(conn: Conn, pairs: Sequence[tuple[str, str]], priority: int,
-                  max_attempts: int) -> EnqueueResult:
+def enqueue_pairs(conn: Conn, pairs: Sequence[tuple[str, str]], priority: int, max_attempts: int) -> EnqueueResult:
     """Queue (candidate, job) pairs by external id; pending/running pairs are skipped."""
     cands = sorted({c for c, _ in pairs})
     jobs = sorted({j for _, j in pairs})
@@ -165,12 +174,20 @@ def enqueue_pairs(conn: Conn, pairs: Sequence[tuple[str, str]], priority: int,
     valid = [(c, j) for c, j in dict.fromkeys(pairs) if c in known_c and j in known_j]
     inserted = 0
     if valid:
-        inserted = len(conn.execute(ENQUEUE_PAIRS, {
-            "cands": [c for c, _ in valid], "jobs": [j for _, j in valid],
-            "priority": priority, "max_attempts": max_attempts,
-        }).fetchall())
+        inserted = len(
+            conn.execute(
+                ENQUEUE_PAIRS,
+                {
+                    "cands": [c for c, _ in valid],
+                    "jobs": [j for _, j in valid],
+                    "priority": priority,
+                    "max_attempts": max_attempts,
+                },
+            ).fetchall()
+        )
     return EnqueueResult(
-        inserted=inserted, skipped=len(valid) - inserted,
+        inserted=inserted,
+        skipped=len(valid) - inserted,
         unknown_candidates=[c for c in cands if c not in known_c],
         unknown_jobs=[j for j in jobs if j not in known_j],
     )
@@ -182,8 +199,7 @@ def enqueue_job_for_all(conn: Conn, job: str, priority: int, max_attempts: int) 
         return EnqueueResult(0, 0, [], [job])
     total_row = conn.execute(COUNT_ACTIVE_CANDIDATES).fetchone()
     total = int(total_row[0]) if total_row else 0
-    inserted = conn.execute(ENQUEUE_JOB_ALL, {
-        "job": job, "priority": priority, "max_attempts": max_attempts}).rowcount
+    inserted = conn.execute(ENQUEUE_JOB_ALL, {"job": job, "priority": priority, "max_attempts": max_attempts}).rowcount
     return EnqueueResult(inserted, total - inserted, [], [])
 
 

@@ -38,9 +38,9 @@ def make_engine(name: str, settings: Settings, pool: Any = None, deadline: float
     if name == "groq":
         if not os.environ.get("GROQ_API_KEY"):
             raise ConfigError("engine groq needs GROQ_API_KEY in the environment")
-        from resume_opt.engines.groq import GroqEngine
+        from resume_opt.engines.groq.engine import GroqEngine
+        from resume_opt.engines.groq.limiter import make_limiter
         from resume_opt.log import quiet_libraries
-        from resume_opt.ratelimit import make_limiter
 
         quiet_libraries()  # importing the SDK may have switched its debug log on (GROQ_LOG)
 

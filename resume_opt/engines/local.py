@@ -25,9 +25,9 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from resume_opt.ats.keywords import Keyword, has_keyword, has_skill, index_text, job_keywords
+from resume_opt.ats.proposal import Edit, Job, Proposal
 from resume_opt.ats.sections import BULLET_RE, bullet_items, layout, summary_span
 from resume_opt.ats.taxonomy import TOKEN_RE
-from resume_opt.engines.base import Edit, Job, Proposal
 
 if TYPE_CHECKING:
     from resume_opt.config import Settings
@@ -70,9 +70,9 @@ def _job_wording(wording: str, surface: str, after: str) -> str:
     """How a skill reads in the job's wording while keeping the resume's own."""
     w = [t.casefold() for t in TOKEN_RE.findall(wording)]
     s = [t.casefold() for t in TOKEN_RE.findall(surface)]
-    if any(s[k:k + len(w)] == w for k in range(len(s) - len(w) + 1)):
+    if any(s[k : k + len(w)] == w for k in range(len(s) - len(w) + 1)):
         return surface  # "Manhattan SCALE" already says "Manhattan"
-    if any(w[k:k + len(s)] == s for k in range(len(w) - len(s) + 1)):
+    if any(w[k : k + len(s)] == s for k in range(len(w) - len(s) + 1)):
         return wording  # "Kafka" -> "Apache Kafka": nothing of theirs is lost
     return f"{wording}/{surface}" if after.lstrip().startswith("(") else f"{wording} ({surface})"
 
@@ -91,8 +91,7 @@ class _Plan:
         self.line_matches: dict[int, list[tuple[int, int, str, str]]] = {}
         for m in self.index.matches:
             ln = bisect_right(offsets, m.start) - 1
-            self.line_matches.setdefault(ln, []).append(
-                (m.start - offsets[ln], m.end - offsets[ln], m.name, m.text))
+            self.line_matches.setdefault(ln, []).append((m.start - offsets[ln], m.end - offsets[ln], m.name, m.text))
         self.renames: dict[int, list[tuple[int, int, str, str]]] = {}  # line -> (start, end, text, note)
         self.renamed: set[str] = set()  # entries given the job's wording by an edit
         self._plan_renames()
@@ -185,8 +184,9 @@ class _Plan:
     def _skills_group(self, group: list[int]) -> list[str]:
         """A skills block with relevant items first in each line, relevant lines first."""
         new = {ln: self._skills_line(ln) for ln in group}
-        if len(group) > 1 and not any(self.lay.lines[ln][:1] in " \t" and not BULLET_RE.match(self.lay.lines[ln])
-                                      for ln in group[1:]):
+        if len(group) > 1 and not any(
+            self.lay.lines[ln][:1] in " \t" and not BULLET_RE.match(self.lay.lines[ln]) for ln in group[1:]
+        ):
             group = sorted(group, key=lambda ln: -self.rel(ln))
         return [new[ln] for ln in group]
 
@@ -210,7 +210,7 @@ class _Plan:
         # summary is where they get the job's wording.
         held = [k for k in self.keywords.all if has_skill(self.index, self.resume, k)]
         needed = [k for k in held if k.entry not in self.renamed and not has_keyword(self.index, self.resume, k)]
-        picked = needed + [k for k in held if k not in needed][:max(0, MAX_STRENGTHS - len(needed))]
+        picked = needed + [k for k in held if k not in needed][: max(0, MAX_STRENGTHS - len(needed))]
         picked.sort(key=held.index)
         strengths = [s for s in (self._strength(k) for k in picked) if s]
         if not strengths:
@@ -219,7 +219,7 @@ class _Plan:
         span = summary_span(self.resume)
         if span is None:
             return sentence
-        para = self.resume[span[0]:span[1]]
+        para = self.resume[span[0] : span[1]]
         return f"{sentence}\n{para}" if "\n" in para else f"{sentence} {para}"
 
     def _strength(self, kw: Keyword) -> str:
@@ -282,7 +282,7 @@ def _split_items(line: str) -> tuple[int, list[tuple[int, int]], str, int, str] 
             return None
         items.append((lo, hi))
     first_cut = next(i for i, ch in cuts if ch == delim)
-    sep = line[items[0][1]:first_cut + 1] + " " * (items[1][0] - first_cut - 1)
+    sep = line[items[0][1] : first_cut + 1] + " " * (items[1][0] - first_cut - 1)
     lead = ""
     last_lo, last_hi = items[-1]
     for word in ("and ", "& "):

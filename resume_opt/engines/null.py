@@ -14,7 +14,7 @@ import os
 import threading
 import time
 
-from resume_opt.engines.base import Job, Proposal
+from resume_opt.ats.proposal import Job, Proposal
 
 
 class NullEngine:

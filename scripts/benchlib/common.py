@@ -50,8 +50,12 @@ class Space:
 def clean_environment() -> None:
     """No inherited RESUME_OPT_* settings or engine latency: figures must not depend on the shell."""
     for name in list(os.environ):
-        if name.startswith("RESUME_OPT_") or name in ("NULL_ENGINE_LATENCY_MS", "NULL_ENGINE_CALL_LOG",
-                                                     "GROQ_API_KEY", "GROQ_BASE_URL"):
+        if name.startswith("RESUME_OPT_") or name in (
+            "NULL_ENGINE_LATENCY_MS",
+            "NULL_ENGINE_CALL_LOG",
+            "GROQ_API_KEY",
+            "GROQ_BASE_URL",
+        ):
             del os.environ[name]
 
 
@@ -99,7 +103,7 @@ def settings(sections: dict[str, dict[str, Any]] | None = None, **run: Any) -> A
 
 def run_pipeline(sections: dict[str, dict[str, Any]] | None = None, **run: Any) -> tuple[dict[str, Any], float]:
     """One in-process run (execute_run); the report and its wall-clock seconds."""
-    from resume_opt.runner import execute_run
+    from resume_opt.commands import execute_run
 
     s = settings(sections, **run)
     t0 = time.perf_counter()
@@ -109,10 +113,13 @@ def run_pipeline(sections: dict[str, dict[str, Any]] | None = None, **run: Any) 
 
 def requeue_succeeded(sp: Space) -> int:
     """Queue every pair again that has succeeded (a re-run of the same inputs)."""
-    return len(sp.sql(
-        "insert into optimizations (candidate_id, job_id) "
-        "select distinct candidate_id, job_id from optimizations where status = 'succeeded' "
-        "order by 1, 2 returning id"))
+    return len(
+        sp.sql(
+            "insert into optimizations (candidate_id, job_id) "
+            "select distinct candidate_id, job_id from optimizations where status = 'succeeded' "
+            "order by 1, 2 returning id"
+        )
+    )
 
 
 def server_info(dsn: str) -> dict[str, Any]:

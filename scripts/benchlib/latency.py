@@ -29,15 +29,24 @@ def run(args: Any) -> dict[str, Any]:
             del os.environ["NULL_ENGINE_LATENCY_MS"]
     assert report["succeeded"] == n, report
     achieved = n / wall
-    return {"latency_n": n, "latency_workers": w, "latency_ms_range": f"{lo},{hi}",
-            "latency_pairs_per_s": round(achieved, 2), "latency_ideal_pairs_per_s": round(ideal, 2),
-            "latency_wall_s": round(wall, 2), "parallel_efficiency": round(achieved / ideal, 3)}
+    return {
+        "latency_n": n,
+        "latency_workers": w,
+        "latency_ms_range": f"{lo},{hi}",
+        "latency_pairs_per_s": round(achieved, 2),
+        "latency_ideal_pairs_per_s": round(ideal, 2),
+        "latency_wall_s": round(wall, 2),
+        "parallel_efficiency": round(achieved / ideal, 3),
+    }
 
 
 def rows(f: dict[str, Any]) -> list[tuple[str, Any, str]]:
     return [
-        ("latency_pairs_per_s", f["latency_pairs_per_s"],
-         f"{f['latency_n']} pairs, W={f['latency_workers']}, {f['latency_ms_range']} ms, {f['latency_wall_s']} s"),
+        (
+            "latency_pairs_per_s",
+            f["latency_pairs_per_s"],
+            f"{f['latency_n']} pairs, W={f['latency_workers']}, {f['latency_ms_range']} ms, {f['latency_wall_s']} s",
+        ),
         ("latency_ideal_pairs_per_s", f["latency_ideal_pairs_per_s"], "W / mean latency"),
         ("parallel_efficiency", f["parallel_efficiency"], goal(f["parallel_efficiency"] >= 0.9, ">= 0.90")),
     ]

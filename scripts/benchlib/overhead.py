@@ -47,9 +47,14 @@ def floor(url: str, chunk: int, run_id: int = 1) -> tuple[int, float]:
             if not rows:
                 break
             with conn.transaction():
-                conn.execute(FLOOR_WRITE, {
-                    "run": run_id, "ids": [r[0] for r in rows],
-                    "results": [Jsonb({"optimized_resume": r[3], "edits_applied": []}) for r in rows]})
+                conn.execute(
+                    FLOOR_WRITE,
+                    {
+                        "run": run_id,
+                        "ids": [r[0] for r in rows],
+                        "results": [Jsonb({"optimized_resume": r[3], "edits_applied": []}) for r in rows],
+                    },
+                )
             done += len(rows)
         return done, time.perf_counter() - t0
 
@@ -93,8 +98,9 @@ def _pipeline_once(args: Any, rerun: bool, profile: bool) -> dict[str, Any]:
         with _profiled(args.profile if profile else "none", args.profile_out):
             report, wall = run_pipeline(chunk_size=chunk)
         assert report["succeeded"] == n, f"pipeline: {report['succeeded']} of {n} succeeded: {report}"
-        out.update(overhead_pairs_per_s=n / wall, overhead_report_pairs_per_s=report["pairs_per_s"],
-                   overhead_wall_s=wall)
+        out.update(
+            overhead_pairs_per_s=n / wall, overhead_report_pairs_per_s=report["pairs_per_s"], overhead_wall_s=wall
+        )
         log(f"overhead: {n} pairs through the pipeline in {wall:.2f}s")
         if rerun:
             out.update(_rerun(sp, n, chunk))
@@ -126,11 +132,12 @@ def run(args: Any, overhead: bool = True, rerun: bool = False) -> dict[str, Any]
     if overhead:
         pps = sorted(r["overhead_pairs_per_s"] for r in runs)
         med = statistics.median(pps)
-        figures.update(overhead_pairs_per_s=round(med, 1),
-                       overhead_report_pairs_per_s=round(statistics.median(
-                           r["overhead_report_pairs_per_s"] for r in runs), 1),
-                       overhead_wall_s=round(args.n / med, 2),
-                       floor_pairs_per_s=round(statistics.median(floors), 1))
+        figures.update(
+            overhead_pairs_per_s=round(med, 1),
+            overhead_report_pairs_per_s=round(statistics.median(r["overhead_report_pairs_per_s"] for r in runs), 1),
+            overhead_wall_s=round(args.n / med, 2),
+            floor_pairs_per_s=round(statistics.median(floors), 1),
+        )
         figures["overhead_vs_floor"] = round(med / figures["floor_pairs_per_s"], 3)
         if len(runs) > 1:
             figures["overhead_runs"] = [round(x) for x in pps]
@@ -148,8 +155,12 @@ def _rerun(sp: Any, n: int, chunk: int) -> dict[str, Any]:
     out.update(rerun_pairs_per_s=round(n / wall, 1), rerun_cached=report["cached"])
     log(f"rerun (disk cache): {n} pairs in {wall:.2f}s")
     # ResultCache.get directly, every hash once, in the order the queue would ask.
-    hashes = [r[0] for r in sp.sql("select input_hash from optimizations where status = 'succeeded' "
-                                   "group by input_hash order by min(id)")]
+    hashes = [
+        r[0]
+        for r in sp.sql(
+            "select input_hash from optimizations where status = 'succeeded' group by input_hash order by min(id)"
+        )
+    ]
     cache = open_cache(settings())
     times = []
     for h in hashes:
@@ -159,9 +170,12 @@ def _rerun(sp: Any, n: int, chunk: int) -> dict[str, Any]:
         assert hit is not None, "a hash of a succeeded pair is missing from the cache"
     cache.close()
     times.sort()
-    out.update(cache_p50_ms=round(statistics.median(times), 4),
-               p99_ms=round(times[min(len(times) - 1, int(0.99 * len(times)))], 4),
-               cache_max_ms=round(times[-1], 3), cache_lookups=len(times))
+    out.update(
+        cache_p50_ms=round(statistics.median(times), 4),
+        p99_ms=round(times[min(len(times) - 1, int(0.99 * len(times)))], 4),
+        cache_max_ms=round(times[-1], 3),
+        cache_lookups=len(times),
+    )
     # The database path: no disk cache, every pair found by input_hash among the succeeded rows.
     requeue_succeeded(sp)
     report, wall = run_pipeline({"cache": {"enabled": False}}, chunk_size=chunk)
@@ -175,16 +189,31 @@ def rows(f: dict[str, Any]) -> list[tuple[str, Any, str]]:
     r: list[tuple[str, Any, str]] = []
     if "overhead_pairs_per_s" in f:
         spread = (f"; runs {f['overhead_runs']}") if "overhead_runs" in f else ""
-        r += [("overhead_pairs_per_s", f["overhead_pairs_per_s"], f"N={f['n']}, chunk {f['chunk_size']}, "
-               f"null engine, wall clock around execute_run ({f['overhead_wall_s']} s){spread}"),
-              ("floor_pairs_per_s", f["floor_pairs_per_s"], "plain SQL: claim chunk + jsonb write-back"
-               + (f"; runs {f['floor_runs']}" if "floor_runs" in f else "")),
-              ("overhead_vs_floor", f["overhead_vs_floor"], goal(f["overhead_vs_floor"] >= 0.35, ">= 0.35"))]
+        r += [
+            (
+                "overhead_pairs_per_s",
+                f["overhead_pairs_per_s"],
+                f"N={f['n']}, chunk {f['chunk_size']}, "
+                f"null engine, wall clock around execute_run ({f['overhead_wall_s']} s){spread}",
+            ),
+            (
+                "floor_pairs_per_s",
+                f["floor_pairs_per_s"],
+                "plain SQL: claim chunk + jsonb write-back"
+                + (f"; runs {f['floor_runs']}" if "floor_runs" in f else ""),
+            ),
+            ("overhead_vs_floor", f["overhead_vs_floor"], goal(f["overhead_vs_floor"] >= 0.35, ">= 0.35")),
+        ]
     if "rerun_pairs_per_s" in f:
-        r += [("rerun_pairs_per_s", f["rerun_pairs_per_s"], goal(f["rerun_pairs_per_s"] >= 10000, ">= 10,000")
-               + " (all from the disk cache)"),
-              ("cache_p50_ms", f["cache_p50_ms"], f"ResultCache.get over {f['cache_lookups']} hashes"),
-              ("p99_ms", f["p99_ms"], goal(f["p99_ms"] < 1, "< 1 ms") + " (ResultCache.get)"),
-              ("cache_max_ms", f["cache_max_ms"], ""),
-              ("rerun_db_pairs_per_s", f["rerun_db_pairs_per_s"], "cache disabled: database dedup only")]
+        r += [
+            (
+                "rerun_pairs_per_s",
+                f["rerun_pairs_per_s"],
+                goal(f["rerun_pairs_per_s"] >= 10000, ">= 10,000") + " (all from the disk cache)",
+            ),
+            ("cache_p50_ms", f["cache_p50_ms"], f"ResultCache.get over {f['cache_lookups']} hashes"),
+            ("p99_ms", f["p99_ms"], goal(f["p99_ms"] < 1, "< 1 ms") + " (ResultCache.get)"),
+            ("cache_max_ms", f["cache_max_ms"], ""),
+            ("rerun_db_pairs_per_s", f["rerun_db_pairs_per_s"], "cache disabled: database dedup only"),
+        ]
     return r

@@ -52,8 +52,12 @@ async def _drain(url: str, n: int, batch_size: int | None, driver: str) -> float
         info = conninfo_to_dict(url)
         schema = str(info.pop("options")).split("search_path=")[1]
         conn: Any = await asyncpg.connect(
-            host=info.get("host"), port=int(info.get("port") or 5432), user=info.get("user"),
-            database=info.get("dbname"), server_settings={"search_path": schema})
+            host=info.get("host"),
+            port=int(info.get("port") or 5432),
+            user=info.get("user"),
+            database=info.get("dbname"),
+            server_settings={"search_path": schema},
+        )
         queries = Queries.from_asyncpg_connection(conn)
     else:
         import psycopg
@@ -109,8 +113,12 @@ def run(args: Any, overhead_pairs_per_s: float | None = None) -> dict[str, Any]:
     best = max(default, key=lambda k: default[k])
     log(f"peer: {best} at batch 100")
     b100 = n / drain(args.dsn, n, 100, best)
-    f: dict[str, Any] = {"pgqueuer_driver": best, "pgqueuer_default_batch": d,
-                         "pgqueuer_jobs_per_s": round(default[best], 1), "pgqueuer_b100_jobs_per_s": round(b100, 1)}
+    f: dict[str, Any] = {
+        "pgqueuer_driver": best,
+        "pgqueuer_default_batch": d,
+        "pgqueuer_jobs_per_s": round(default[best], 1),
+        "pgqueuer_b100_jobs_per_s": round(b100, 1),
+    }
     f.update({f"pgqueuer_{drv}_jobs_per_s": round(v, 1) for drv, v in default.items() if drv != best})
     if overhead_pairs_per_s:
         f["overhead_vs_pgqueuer"] = round(overhead_pairs_per_s / f["pgqueuer_jobs_per_s"], 3)
@@ -121,11 +129,18 @@ def rows(f: dict[str, Any]) -> list[tuple[str, Any, str]]:
     if "pgqueuer_jobs_per_s" not in f:
         return [("pgqueuer", f.get("pgqueuer", "skipped"), "")]
     r: list[tuple[str, Any, str]] = [
-        ("pgqueuer_jobs_per_s", f["pgqueuer_jobs_per_s"],
-         f"one QueueManager, batch {f['pgqueuer_default_batch']} (its default), {f['pgqueuer_driver']}"),
-        ("pgqueuer_b100_jobs_per_s", f["pgqueuer_b100_jobs_per_s"], f"batch 100, {f['pgqueuer_driver']}")]
-    r += [(k, v, "batch default, the slower driver") for k, v in f.items()
-          if k in ("pgqueuer_psycopg_jobs_per_s", "pgqueuer_asyncpg_jobs_per_s")]
+        (
+            "pgqueuer_jobs_per_s",
+            f["pgqueuer_jobs_per_s"],
+            f"one QueueManager, batch {f['pgqueuer_default_batch']} (its default), {f['pgqueuer_driver']}",
+        ),
+        ("pgqueuer_b100_jobs_per_s", f["pgqueuer_b100_jobs_per_s"], f"batch 100, {f['pgqueuer_driver']}"),
+    ]
+    r += [
+        (k, v, "batch default, the slower driver")
+        for k, v in f.items()
+        if k in ("pgqueuer_psycopg_jobs_per_s", "pgqueuer_asyncpg_jobs_per_s")
+    ]
     if "overhead_vs_pgqueuer" in f:
         r.append(("overhead_vs_pgqueuer", f["overhead_vs_pgqueuer"], goal(f["overhead_vs_pgqueuer"] >= 1, ">= 1")))
     return r

@@ -23,8 +23,9 @@ CMD = [sys.executable, "-m", "resume_opt", "-q", "run", "--engine", "null", "--j
 
 def _spawn(extra_env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], Any]:
     out = tempfile.TemporaryFile()
-    proc = subprocess.Popen(CMD, stdout=out, stderr=subprocess.DEVNULL, cwd=ROOT,
-                            env={**os.environ, **(extra_env or {})})
+    proc = subprocess.Popen(
+        CMD, stdout=out, stderr=subprocess.DEVNULL, cwd=ROOT, env={**os.environ, **(extra_env or {})}
+    )
     return proc, out
 
 
@@ -71,8 +72,10 @@ def memory(args: Any) -> dict[str, Any]:
             assert report["succeeded"] == n, report
             f[name] = round(rss_kib / 1024, 1)
             f[name.replace("rss_", "anon_")] = round(poll.get("anon_kib", 0) / 1024, 1)
-            log(f"memory: {n} pairs in {time.perf_counter() - t0:.1f}s, peak RSS {f[name]} MB "
-                f"(anonymous {f[name.replace('rss_', 'anon_')]} MB)")
+            log(
+                f"memory: {n} pairs in {time.perf_counter() - t0:.1f}s, peak RSS {f[name]} MB "
+                f"(anonymous {f[name.replace('rss_', 'anon_')]} MB)"
+            )
     f["rss_growth"] = round(f["rss_mb_100k"] / f["rss_mb_10k"] - 1, 3)
     f["anon_growth"] = round(f["anon_mb_100k"] / max(f["anon_mb_10k"], 0.1) - 1, 3)
     return f
@@ -101,18 +104,25 @@ def scaling(args: Any) -> dict[str, Any]:
 
 def memory_rows(f: dict[str, Any]) -> list[tuple[str, Any, str]]:
     a, b = f["memory_sizes"]
-    return [("rss_mb_10k", f["rss_mb_10k"], f"peak RSS (ru_maxrss), {a} pairs, fresh `resume_opt run` process"),
-            ("rss_mb_100k", f["rss_mb_100k"], f"peak RSS, {b} pairs"),
-            ("rss_growth", f["rss_growth"], goal(f["rss_growth"] <= 0.2, "<= 0.20")),
-            ("anon_mb_10k", f["anon_mb_10k"], "peak RssAnon (heap, no mapped files), polled every 50 ms"),
-            ("anon_mb_100k", f["anon_mb_100k"], ""),
-            ("anon_growth", f["anon_growth"], "")]
+    return [
+        ("rss_mb_10k", f["rss_mb_10k"], f"peak RSS (ru_maxrss), {a} pairs, fresh `resume_opt run` process"),
+        ("rss_mb_100k", f["rss_mb_100k"], f"peak RSS, {b} pairs"),
+        ("rss_growth", f["rss_growth"], goal(f["rss_growth"] <= 0.2, "<= 0.20")),
+        ("anon_mb_10k", f["anon_mb_10k"], "peak RssAnon (heap, no mapped files), polled every 50 ms"),
+        ("anon_mb_100k", f["anon_mb_100k"], ""),
+        ("anon_growth", f["anon_growth"], ""),
+    ]
 
 
 def scaling_rows(f: dict[str, Any]) -> list[tuple[str, Any, str]]:
     r = []
     for k in (1, 2, 4):
-        r.append((f"scaling_{k}p_pairs_per_s", f[f"scaling_{k}p_pairs_per_s"],
-                  f"N={f['scaling_n']}, start to last exit; in-run {f[f'scaling_{k}p_in_run_pairs_per_s']}, "
-                  f"split {f[f'scaling_{k}p_split']}"))
+        r.append(
+            (
+                f"scaling_{k}p_pairs_per_s",
+                f[f"scaling_{k}p_pairs_per_s"],
+                f"N={f['scaling_n']}, start to last exit; in-run {f[f'scaling_{k}p_in_run_pairs_per_s']}, "
+                f"split {f[f'scaling_{k}p_split']}",
+            )
+        )
     return r

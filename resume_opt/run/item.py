@@ -1,4 +1,4 @@
-"""One item's work, independent of the queue: prepare, hash, call the engine, finalize.
+"""One item's work, independent of the queue: prepare, hash (`input_hash`), call the engine, finalize.
 
 The pipeline calls `prepare` in its own thread (cheap, and a bad item must fail
 before it costs a call), then `optimize` in the pool.
@@ -8,17 +8,51 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from resume_opt.ats.proposal import Job, Proposal
 from resume_opt.config import Settings
 from resume_opt.db.queue import ClaimedItem
-from resume_opt.engines.base import Engine, Job, Proposal
+from resume_opt.engines.base import Engine
 from resume_opt.errors import ItemRejected
-from resume_opt.hashing import input_hash
-from resume_opt.retry import CallStats, call_with_retries
+from resume_opt.run.retry import CallStats, call_with_retries
+
+# --- input_hash: what makes two optimizations the same piece of work ---
+
+_WS = re.compile(r"[ \t]+")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def normalise(text: str) -> str:
+    """NFKC, unified newlines, trimmed line ends and collapsed runs of spaces and blank lines."""
+    if not unicodedata.is_normalized("NFKC", text):  # cleaned text already is: skip the copy
+        text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
+    return _BLANKS.sub("\n\n", text).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def _tail(title: str, company: str, description: str, engine: str, model: str, prompt_version: str) -> bytes:
+    """The job-and-engine part of the hashed input; one job is paired with many resumes."""
+    return b"".join(
+        part.encode("utf-8", "surrogatepass") + b"\x1e"
+        for part in (normalise(title), normalise(company), normalise(description), engine, model, prompt_version)
+    )
+
+
+def input_hash(
+    resume: str, title: str, company: str, description: str, engine: str, model: str, prompt_version: str
+) -> str:
+    """sha256 of the normalised resume + job + engine + model + prompt version."""
+    h = hashlib.sha256(normalise(resume).encode("utf-8", "surrogatepass") + b"\x1e")
+    h.update(_tail(title, company, description, engine, model, prompt_version))
+    return h.hexdigest()
 
 
 @dataclass
@@ -79,29 +113,44 @@ def prepare(item: ClaimedItem, engine: Engine, settings: Settings) -> Prepared:
     job = _job(item.job_title, item.job_company, item.job_description)
     if not job.description.strip():
         raise ItemRejected("empty job description", kind="empty_job")
-    digest = input_hash(resume, job.title, job.company, job.description,
-                        engine.name, engine.model, f"{engine.prompt_version}+ats.{analysis_version()}")
+    digest = input_hash(
+        resume,
+        job.title,
+        job.company,
+        job.description,
+        engine.name,
+        engine.model,
+        f"{engine.prompt_version}+ats.{analysis_version()}",
+    )
     return Prepared(item, resume, job, digest)
 
 
 def unchanged_result(resume: str) -> dict[str, Any]:
     """The result of the `null` engine: the resume as it was, nothing analysed."""
     return {
-        "optimized_resume": resume, "summary": "", "edits_applied": [], "edits_rejected": [],
-        "matched_keywords": [], "missing_keywords": [], "suggestions": [], "flags": [],
-        "score_before": None, "score_after": None, "score_reason": "null engine: not analysed",
+        "optimized_resume": resume,
+        "summary": "",
+        "edits_applied": [],
+        "edits_rejected": [],
+        "matched_keywords": [],
+        "missing_keywords": [],
+        "suggestions": [],
+        "flags": [],
+        "score_before": None,
+        "score_after": None,
+        "score_reason": "null engine: not analysed",
         "keywords": {"required": [], "preferred": []},
     }
 
 
-def optimize(prep: Prepared, engine: Engine, settings: Settings,
-             should_stop: Any = lambda: False) -> Optimized:
+def optimize(prep: Prepared, engine: Engine, settings: Settings, should_stop: Any = lambda: False) -> Optimized:
     """Call the engine under our retry policy and apply its proposal through the guard."""
     stats = CallStats()
     started = time.perf_counter()
     try:
         proposal: Proposal = call_with_retries(
-            lambda: engine.propose(prep.resume, prep.job), settings.retry, stats, should_stop)
+            lambda: engine.propose(prep.resume, prep.job), settings.retry, stats, should_stop
+        )
     except Exception as exc:
         # The pipeline counts calls and 429s of failed items too.
         exc.call_stats = stats  # type: ignore[attr-defined]
@@ -114,7 +163,12 @@ def optimize(prep: Prepared, engine: Engine, settings: Settings,
         result = finalize(prep.resume, prep.job, proposal)
     latency = proposal.latency_ms or int((time.perf_counter() - started) * 1000)
     return Optimized(
-        result=result, score_before=result.get("score_before"), score_after=result.get("score_after"),
-        tokens_in=proposal.tokens_in, tokens_out=proposal.tokens_out, cost_usd=proposal.cost_usd,
-        latency_ms=latency, calls=stats,
+        result=result,
+        score_before=result.get("score_before"),
+        score_after=result.get("score_after"),
+        tokens_in=proposal.tokens_in,
+        tokens_out=proposal.tokens_out,
+        cost_usd=proposal.cost_usd,
+        latency_ms=latency,
+        calls=stats,
     )

@@ -47,9 +47,9 @@ def announce_engine(name: str, requested: str) -> None:
 
 def execute_run(settings: Settings, quiet: bool = False, install_signals: bool = True) -> dict[str, Any]:
     """One `resume-opt run`: the report dict (also written to the reports dir and the runs table)."""
-    from resume_opt.pipeline import Pipeline
-    from resume_opt.progress import make_progress
-    from resume_opt.report import prometheus_text, write_json, write_metrics
+    from resume_opt.run.pipeline import Pipeline
+    from resume_opt.run.progress import make_progress
+    from resume_opt.run.report import prometheus_text, write_json, write_metrics
 
     name = resolve_engine_name(settings.run.engine)
     announce_engine(name, settings.run.engine)
@@ -63,9 +63,14 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
         if settings.run.limit:
             total = min(total, settings.run.limit)
         progress = make_progress(total, settings.run.progress_interval_s, quiet)
-        options = {"engine": name, "model": engine.model, "chunk_size": settings.run.chunk_size,
-                   "workers": settings.run.workers, "limit": settings.run.limit,
-                   "max_runtime_s": settings.run.max_runtime_s}
+        options = {
+            "engine": name,
+            "model": engine.model,
+            "chunk_size": settings.run.chunk_size,
+            "workers": settings.run.workers,
+            "limit": settings.run.limit,
+            "max_runtime_s": settings.run.max_runtime_s,
+        }
         pipeline = Pipeline(settings, db, engine, cache, progress=progress, options=options)
         previous = _install_signal_handlers(pipeline) if install_signals else {}
         try:
@@ -80,8 +85,12 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
         try:
             report["report_file"] = str(write_json(report, settings.reports_dir))
         except OSError as exc:
-            log.warning("run %s: cannot write the report file in %s: %s", report["run_id"],
-                        settings.reports_dir, exc.strerror or type(exc).__name__)
+            log.warning(
+                "run %s: cannot write the report file in %s: %s",
+                report["run_id"],
+                settings.reports_dir,
+                exc.strerror or type(exc).__name__,
+            )
             report["report_file"] = None
         if settings.reports.metrics_textfile:
             try:
@@ -92,8 +101,12 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
             try:
                 write_metrics(Path(settings.reports.metrics_textfile), prometheus_text(report, q, last))
             except OSError as exc:
-                log.warning("run %s: cannot write metrics to %s: %s", report["run_id"],
-                            settings.reports.metrics_textfile, exc.strerror or type(exc).__name__)
+                log.warning(
+                    "run %s: cannot write metrics to %s: %s",
+                    report["run_id"],
+                    settings.reports.metrics_textfile,
+                    exc.strerror or type(exc).__name__,
+                )
         if pipeline.abandoned_threads:
             report["abandoned_threads"] = True
         return report
@@ -116,7 +129,7 @@ def _on_signal(pipeline: Any, name: str, _signum: int, _frame: Any) -> None:
 def plan_run(settings: Settings, preview: int = 20) -> dict[str, Any]:
     """--dry-run: what would be claimed and how many engine calls it would take."""
     from resume_opt.errors import ItemRejected
-    from resume_opt.work import prepare
+    from resume_opt.run.item import prepare
 
     name = resolve_engine_name(settings.run.engine)
     announce_engine(name, settings.run.engine)
@@ -133,8 +146,15 @@ def plan_run(settings: Settings, preview: int = 20) -> dict[str, Any]:
                 cur.itersize = 1000
                 cur.execute(store.PREVIEW_TEXTS, (limit or claimable or 0,))
                 for oid, resume, title, company, desc in cur:
-                    item = queue.ClaimedItem(oid, 0, 0,  # type: ignore[arg-type]
-                                              str(resume), str(title), str(company), str(desc))
+                    item = queue.ClaimedItem(
+                        oid,
+                        0,
+                        0,
+                        str(resume),
+                        str(title),
+                        str(company),
+                        str(desc),
+                    )
                     try:
                         prep = prepare(item, engine, settings)
                     except ItemRejected:
@@ -149,11 +169,19 @@ def plan_run(settings: Settings, preview: int = 20) -> dict[str, Any]:
         cache.close()
     would_process = min(claimable, limit) if limit else claimable
     return {
-        "engine": name, "model": engine.model, "claimable": claimable, "would_process": would_process,
-        "distinct_inputs": len(hashes), "cached": cached, "in_database": in_db,
-        "bad_input": rejected, "estimated_engine_calls": max(len(hashes) - cached - in_db, 0),
-        "preview": [{"id": r[0], "candidate_id": r[1], "job_id": r[2], "title": r[3], "attempts": r[4],
-                     "priority": r[5]} for r in rows],
+        "engine": name,
+        "model": engine.model,
+        "claimable": claimable,
+        "would_process": would_process,
+        "distinct_inputs": len(hashes),
+        "cached": cached,
+        "in_database": in_db,
+        "bad_input": rejected,
+        "estimated_engine_calls": max(len(hashes) - cached - in_db, 0),
+        "preview": [
+            {"id": r[0], "candidate_id": r[1], "job_id": r[2], "title": r[3], "attempts": r[4], "priority": r[5]}
+            for r in rows
+        ],
     }
 
 
@@ -165,7 +193,7 @@ class _GroqIdentity:
     def __init__(self, settings: Settings) -> None:
         self.model = settings.groq.model
         try:
-            from resume_opt.engines.prompt import PROMPT_VERSION
+            from resume_opt.engines.groq.prompt import PROMPT_VERSION
 
             self.prompt_version = PROMPT_VERSION
         except ImportError:
@@ -184,28 +212,38 @@ def collect_stats(settings: Settings, runs: int = 5) -> dict[str, Any]:
         latency_24h = stats.latency(conn, 24)
         return {
             "queue": stats.queue_counts(conn),
-            "cache": {"entries": volume["entries"], "size_bytes": volume["size_bytes"],
-                      "hit_rate": stats.hit_rate(conn, 24), "hit_rate_7d": stats.hit_rate(conn, 24 * 7),
-                      "status": volume["status"], "dir": str(settings.cache_dir)},
+            "cache": {
+                "entries": volume["entries"],
+                "size_bytes": volume["size_bytes"],
+                "hit_rate": stats.hit_rate(conn, 24),
+                "hit_rate_7d": stats.hit_rate(conn, 24 * 7),
+                "status": volume["status"],
+                "dir": str(settings.cache_dir),
+            },
             "usage": usage,
             "cost_by_model": stats.cost_by_model(conn, 24 * 30),
             "latency": {"24h": latency_24h},
-            "throughput": {"last_run_pairs_per_s": finished[0]["pairs_per_s"] if finished else None,
-                           "24h_pairs": latency_24h["succeeded"]},
+            "throughput": {
+                "last_run_pairs_per_s": finished[0]["pairs_per_s"] if finished else None,
+                "24h_pairs": latency_24h["succeeded"],
+            },
             "errors": stats.errors(conn, 24),
-            "budget": {"requests_per_day": settings.rate_limit.requests_per_day,
-                       "tokens_per_day": settings.rate_limit.tokens_per_day,
-                       "tokens_used_24h": usage["24h"]["tokens_in"] + usage["24h"]["tokens_out"],
-                       # What Groq's headers last said, per key (hashed) and model, and any pause.
-                       "provider": budget_snapshot(conn)},
+            "budget": {
+                "requests_per_day": settings.rate_limit.requests_per_day,
+                "tokens_per_day": settings.rate_limit.tokens_per_day,
+                "tokens_used_24h": usage["24h"]["tokens_in"] + usage["24h"]["tokens_out"],
+                # What Groq's headers last said, per key (hashed) and model, and any pause.
+                "provider": budget_snapshot(conn),
+            },
             "runs": last_runs,
         }
 
 
-def enqueue(settings: Settings, pairs_file: Path | None, job: str | None, all_candidates: bool,
-            priority: int) -> dict[str, Any]:
+def enqueue(
+    settings: Settings, pairs_file: Path | None, job: str | None, all_candidates: bool, priority: int
+) -> dict[str, Any]:
     """Queue pairs from a CSV file, or one job against every candidate."""
-    from resume_opt.importer import read_pairs
+    from resume_opt.io.importer import read_pairs
 
     bad: list[tuple[int, str]] = []
     with database(settings) as db:
@@ -214,8 +252,13 @@ def enqueue(settings: Settings, pairs_file: Path | None, job: str | None, all_ca
                 raise InputError("--job needs --all-candidates (or use --pairs FILE)")
             with db.connection() as conn:
                 res = store.enqueue_job_for_all(conn, job, priority, settings.run.max_attempts)
-            return {"inserted": res.inserted, "skipped": res.skipped, "unknown_jobs": res.unknown_jobs,
-                    "unknown_candidates": [], "bad_lines": []}
+            return {
+                "inserted": res.inserted,
+                "skipped": res.skipped,
+                "unknown_jobs": res.unknown_jobs,
+                "unknown_candidates": [],
+                "bad_lines": [],
+            }
         assert pairs_file is not None
         totals = {"inserted": 0, "skipped": 0, "unknown_candidates": set(), "unknown_jobs": set()}
         batch: list[tuple[str, str]] = []
@@ -239,21 +282,24 @@ def enqueue(settings: Settings, pairs_file: Path | None, job: str | None, all_ca
             if len(batch) >= 1000:
                 flush()
         flush()
-        return {"inserted": totals["inserted"], "skipped": totals["skipped"],
-                "unknown_candidates": sorted(totals["unknown_candidates"]),  # type: ignore[call-overload]
-                "unknown_jobs": sorted(totals["unknown_jobs"]),  # type: ignore[call-overload]
-                "bad_lines": bad}
+        return {
+            "inserted": totals["inserted"],
+            "skipped": totals["skipped"],
+            "unknown_candidates": sorted(totals["unknown_candidates"]),  # type: ignore[call-overload]
+            "unknown_jobs": sorted(totals["unknown_jobs"]),  # type: ignore[call-overload]
+            "bad_lines": bad,
+        }
 
 
 def import_records(settings: Settings, kind: str, path: Path) -> Any:
-    from resume_opt.importer import import_file
+    from resume_opt.io.importer import import_file
 
     with database(settings) as db:
         return import_file(db, kind, path)
 
 
 def export(settings: Settings, status: str | None, run_id: int | None, fmt: str, out: Any) -> int:
-    from resume_opt.exporter import write_export
+    from resume_opt.io.exporter import write_export
 
     with database(settings) as db, db.connection() as conn:
         return write_export(store.iter_export(conn, status, run_id), fmt, out)
@@ -272,9 +318,11 @@ def db_status(settings: Settings, apply: bool = False) -> dict[str, Any]:
 
     with database(settings) as db, db.connection() as conn:
         applied_now = migrations.migrate(conn) if apply else []
-        return {"where": db.where, "applied_now": applied_now,
-                "migrations": [{"name": n, "applied_at": a.isoformat() if a else None}
-                               for n, a in migrations.status(conn)]}
+        return {
+            "where": db.where,
+            "applied_now": applied_now,
+            "migrations": [{"name": n, "applied_at": a.isoformat() if a else None} for n, a in migrations.status(conn)],
+        }
 
 
 def purge_candidate(settings: Settings, external_id: str) -> dict[str, Any]:
@@ -302,7 +350,7 @@ def demo(settings: Settings, quiet: bool = False) -> dict[str, Any]:
     """Load the packaged sample set, queue every pair, run them, return report and stats."""
     from importlib import resources
 
-    from resume_opt.importer import import_file
+    from resume_opt.io.importer import import_file
 
     sample = resources.files("resume_opt").joinpath("data/sample")
     with database(settings) as db:
@@ -314,9 +362,12 @@ def demo(settings: Settings, quiet: bool = False) -> dict[str, Any]:
         with db.connection() as conn:
             cands = [str(r[0]) for r in conn.execute(store.ALL_CANDIDATE_IDS).fetchall()]
             jobs = [str(r[0]) for r in conn.execute(store.ALL_JOB_IDS).fetchall()]
-            queued = store.enqueue_pairs(conn, [(c, j) for c in cands for j in jobs], 0,
-                                         settings.run.max_attempts)
+            queued = store.enqueue_pairs(conn, [(c, j) for c in cands for j in jobs], 0, settings.run.max_attempts)
     report = execute_run(settings, quiet=quiet)
-    return {"loaded": loaded, "queued": queued.inserted, "already_queued": queued.skipped,
-            "report": report, "stats": collect_stats(settings)}
-
+    return {
+        "loaded": loaded,
+        "queued": queued.inserted,
+        "already_queued": queued.skipped,
+        "report": report,
+        "stats": collect_stats(settings),
+    }

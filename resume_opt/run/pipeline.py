@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from resume_opt import work
 from resume_opt.cache import ResultCache
 from resume_opt.config import Settings
 from resume_opt.db import queue
 from resume_opt.db.connect import Database
 from resume_opt.engines.base import Engine
 from resume_opt.errors import DatabaseError, EngineError, ItemRejected, RunAbort
-from resume_opt.report import RunCounters, build_report
+from resume_opt.run import item as work
+from resume_opt.run.report import RunCounters, build_report
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -64,8 +64,15 @@ class Waiter:
 class Pipeline:
     """A single run against the queue. Create, optionally `request_stop` from a signal, `run()`."""
 
-    def __init__(self, settings: Settings, db: Database, engine: Engine, cache: ResultCache,
-                 progress: Any = None, options: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        db: Database,
+        engine: Engine,
+        cache: ResultCache,
+        progress: Any = None,
+        options: dict[str, Any] | None = None,
+    ) -> None:
         self.s = settings
         self.db = db
         self.engine = engine
@@ -110,8 +117,7 @@ class Pipeline:
             # A signal decides the exit code even when another stop was already under way.
             self._stop_reason, self._exit_code = name, EXIT_SIGNAL.get(name, 130)
             self._stopping.set()
-            log.warning("run %s: %s received; finishing in-flight work (again to stop at once)",
-                        self.run_id, name)
+            log.warning("run %s: %s received; finishing in-flight work (again to stop at once)", self.run_id, name)
         else:
             self._hard.set()
 
@@ -140,11 +146,18 @@ class Pipeline:
     # --- the run ------------------------------------------------------------
     def run(self) -> dict[str, Any]:
         """Process the queue until it is empty or a stop condition holds; return the report."""
-        self.run_id, started = self._db("start run", lambda c: queue.start_run(
-            c, socket.gethostname(), os.getpid(), self.engine.name, self.options))
+        self.run_id, started = self._db(
+            "start run", lambda c: queue.start_run(c, socket.gethostname(), os.getpid(), self.engine.name, self.options)
+        )
         self.started_at = started
-        log.info("run %s started: engine %s, model %s, %d workers, chunks of %d", self.run_id,
-                 self.engine.name, self.engine.model, self.s.run.workers, self.s.run.chunk_size)
+        log.info(
+            "run %s started: engine %s, model %s, %d workers, chunks of %d",
+            self.run_id,
+            self.engine.name,
+            self.engine.model,
+            self.s.run.workers,
+            self.s.run.chunk_size,
+        )
         heart = threading.Thread(target=self._heartbeat, name="heartbeat", daemon=True)
         heart.start()
         pool = ThreadPoolExecutor(max_workers=self.s.run.workers, thread_name_prefix="engine")
@@ -281,22 +294,31 @@ class Pipeline:
                 self._waiters[fut] = [Waiter(chunk, prep)]
 
     # --- outcomes -----------------------------------------------------------
-    def _succeed_cached(self, chunk: Chunk, prep: work.Prepared, hit: dict[str, Any],
-                        store_in_cache: bool) -> None:
+    def _succeed_cached(self, chunk: Chunk, prep: work.Prepared, hit: dict[str, Any], store_in_cache: bool) -> None:
         self.counters.cached += 1
-        opt = work.Optimized(result=hit["result"], score_before=hit.get("score_before"),
-                             score_after=hit.get("score_after"), latency_ms=0)
+        opt = work.Optimized(
+            result=hit["result"], score_before=hit.get("score_before"), score_after=hit.get("score_after"), latency_ms=0
+        )
         self._succeed(chunk, prep, opt, cache=store_in_cache, from_call=False)
 
-    def _succeed(self, chunk: Chunk, prep: work.Prepared, opt: work.Optimized, cache: bool,
-                 from_call: bool) -> None:
+    def _succeed(self, chunk: Chunk, prep: work.Prepared, opt: work.Optimized, cache: bool, from_call: bool) -> None:
         """Record a success; `cache` means it still has to go into the disk cache (at flush)."""
-        chunk.successes.append(queue.Success(
-            id=prep.item.id, input_hash=prep.input_hash, engine=self.engine.name, model=self.engine.model,
-            prompt_version=self.engine.prompt_version, result=opt.result, score_before=opt.score_before,
-            score_after=opt.score_after, tokens_in=opt.tokens_in if from_call else 0,
-            tokens_out=opt.tokens_out if from_call else 0, cost_usd=opt.cost_usd if from_call else 0.0,
-            latency_ms=opt.latency_ms if from_call else 0))
+        chunk.successes.append(
+            queue.Success(
+                id=prep.item.id,
+                input_hash=prep.input_hash,
+                engine=self.engine.name,
+                model=self.engine.model,
+                prompt_version=self.engine.prompt_version,
+                result=opt.result,
+                score_before=opt.score_before,
+                score_after=opt.score_after,
+                tokens_in=opt.tokens_in if from_call else 0,
+                tokens_out=opt.tokens_out if from_call else 0,
+                cost_usd=opt.cost_usd if from_call else 0.0,
+                latency_ms=opt.latency_ms if from_call else 0,
+            )
+        )
         if cache:
             chunk.to_cache.append((prep.input_hash, opt.cache_value()))
         chunk.unfinished.discard(prep.item.id)
@@ -310,8 +332,15 @@ class Pipeline:
         backoff = min(self.s.run.backoff_max_s, self.s.run.backoff_base_s * 2 ** max(item.attempts - 1, 0))
         chunk.failures.append(queue.Failure(item.id, kind, f"{kind}: {message}", permanent, backoff))
         self.counters.errors[kind] = self.counters.errors.get(kind, 0) + 1
-        log.warning("run %s optimization %s failed (%s, attempt %d of %d): %s", self.run_id, item.id,
-                    kind, item.attempts, item.max_attempts, message)
+        log.warning(
+            "run %s optimization %s failed (%s, attempt %d of %d): %s",
+            self.run_id,
+            item.id,
+            kind,
+            item.attempts,
+            item.max_attempts,
+            message,
+        )
         chunk.unfinished.discard(item.id)
 
     def _complete(self, fut: Future[work.Optimized]) -> list[tuple[str, dict[str, Any]]]:
@@ -389,8 +418,10 @@ class Pipeline:
             for w in waiters:
                 self._release(w.chunk, w.prep.item.id)
         for chunk in self._chunks:  # successes of unwritten chunks: keep them too
-            finished.extend((s.input_hash, {"result": s.result, "score_before": s.score_before,
-                                            "score_after": s.score_after}) for s in chunk.successes)
+            finished.extend(
+                (s.input_hash, {"result": s.result, "score_before": s.score_before, "score_after": s.score_after})
+                for s in chunk.successes
+            )
         self.cache.set_many(finished)
         self._inflight.clear()
         for chunk in self._chunks:
@@ -404,8 +435,11 @@ class Pipeline:
                 pending.exception()
             if not best_effort:
                 raise
-            log.error("run %s: could not write back; a later run will reclaim these items once "
-                      "their lease is stale (results already computed are in the cache)", self.run_id)
+            log.error(
+                "run %s: could not write back; a later run will reclaim these items once "
+                "their lease is stale (results already computed are in the cache)",
+                self.run_id,
+            )
 
     def _flush_chunks(self, drain: bool = False) -> None:
         """Hand every finished chunk, in claim order, to the writer (one transaction each)."""
@@ -421,8 +455,9 @@ class Pipeline:
     def _write_chunk(self, chunk: Chunk) -> dict[str, int]:
         """On the writer thread: cache first (a result survives a lost write-back), then the rows."""
         self.cache.set_many(chunk.to_cache)
-        return self._db("write back", lambda c: queue.write_back(
-            c, self.run_id, chunk.successes, chunk.failures, chunk.released))
+        return self._db(
+            "write back", lambda c: queue.write_back(c, self.run_id, chunk.successes, chunk.failures, chunk.released)
+        )
 
     def _collect_writes(self, block: bool, one: bool = False) -> None:
         """Account for finished write-backs in order; a lost database surfaces here."""
@@ -435,10 +470,17 @@ class Pipeline:
             c.retried += written["retried"]
             c.released += written["released"]
             c.lost_lease += written["lost"]
-            log.info("run %s chunk %d: %d items, %d succeeded, %d failed, %d to retry, %d released%s",
-                     self.run_id, chunk.number, len(chunk.items), written["succeeded"], written["failed"],
-                     written["retried"], written["released"],
-                     f", {written['lost']} lost lease" if written["lost"] else "")
+            log.info(
+                "run %s chunk %d: %d items, %d succeeded, %d failed, %d to retry, %d released%s",
+                self.run_id,
+                chunk.number,
+                len(chunk.items),
+                written["succeeded"],
+                written["failed"],
+                written["retried"],
+                written["released"],
+                f", {written['lost']} lost lease" if written["lost"] else "",
+            )
             if self.progress is not None:
                 self.progress.advance(len(chunk.items), c)
             if one:
@@ -467,11 +509,15 @@ class Pipeline:
             code = 1
         else:
             code = 0
-        reason = self._stop_reason or (
-            "limit" if self.s.run.limit and c.claimed >= self.s.run.limit else "queue_empty")
+        reason = self._stop_reason or ("limit" if self.s.run.limit and c.claimed >= self.s.run.limit else "queue_empty")
         report = build_report(
-            run_id=self.run_id, started_at=self.started_at, engine=self.engine, counters=c,
-            duration_s=time.monotonic() - self._t0, stop_reason=reason, exit_code=code,
+            run_id=self.run_id,
+            started_at=self.started_at,
+            engine=self.engine,
+            counters=c,
+            duration_s=time.monotonic() - self._t0,
+            stop_reason=reason,
+            exit_code=code,
             cache_status=self.cache.status,
         )
         if self._abort is not None:

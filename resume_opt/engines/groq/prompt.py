@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from resume_opt.engines.base import Edit, Job
+from resume_opt.ats.proposal import Edit, Job
 from resume_opt.errors import BadOutputError
 
 PROMPT_VERSION = "groq-1"
@@ -106,7 +106,7 @@ def json_object_candidates(text: str, limit: int = 20) -> Iterator[str]:
                 depth -= 1
                 if depth == 0:
                     limit -= 1
-                    yield text[start:i + 1]
+                    yield text[start : i + 1]
                     break
         start = text.find("{", start + 1)
 
@@ -156,8 +156,12 @@ def parse_answer(text: str) -> tuple[str, list[Edit], int]:
     edits: list[Edit] = []
     dropped = 0
     for item in raw_edits:
-        if (isinstance(item, dict) and isinstance(item.get("original"), str)
-                and isinstance(item.get("revised"), str) and item["original"].strip()):
+        if (
+            isinstance(item, dict)
+            and isinstance(item.get("original"), str)
+            and isinstance(item.get("revised"), str)
+            and item["original"].strip()
+        ):
             reason = item.get("reason", "")
             edits.append(Edit(item["original"], item["revised"], reason if isinstance(reason, str) else ""))
         else:

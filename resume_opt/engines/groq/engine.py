@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 import groq
 
-from resume_opt.engines.base import Job, Proposal
-from resume_opt.engines.prompt import PROMPT_VERSION, build_messages, estimate_prompt_tokens, parse_answer
+from resume_opt.ats.proposal import Job, Proposal
+from resume_opt.engines.groq.headers import RateLimitHeaders, format_duration, parse_duration
+from resume_opt.engines.groq.prompt import PROMPT_VERSION, build_messages, estimate_prompt_tokens, parse_answer
 from resume_opt.errors import (
     BadOutputError,
     EngineAuthError,
@@ -31,13 +32,12 @@ from resume_opt.errors import (
     RunAbort,
     TransientEngineError,
 )
-from resume_opt.provider_budget import RateLimitHeaders, format_duration, parse_duration
 
 if TYPE_CHECKING:
     from groq.types.chat import ChatCompletionMessageParam
 
     from resume_opt.config import Settings
-    from resume_opt.ratelimit import RateLimiter
+    from resume_opt.engines.groq.limiter import RateLimiter
 
 __all__ = ["PROMPT_VERSION", "GroqEngine"]  # PROMPT_VERSION: the engine's hash identity (runner)
 
@@ -89,8 +89,11 @@ class GroqEngine:
         if not resume.strip():
             raise ItemRejected("the resume is empty", kind="bad_input")
         if len(resume) > self.settings.engine.max_resume_chars:
-            raise ItemRejected(f"the resume has {len(resume)} characters, over engine.max_resume_chars="
-                               f"{self.settings.engine.max_resume_chars}", kind="too_large")
+            raise ItemRejected(
+                f"the resume has {len(resume)} characters, over engine.max_resume_chars="
+                f"{self.settings.engine.max_resume_chars}",
+                kind="too_large",
+            )
         messages = build_messages(resume, job)
         max_tokens = self.settings.groq.max_tokens
         prompt_estimate = estimate_prompt_tokens(messages)
@@ -113,7 +116,8 @@ class GroqEngine:
             raise self._status_error(exc, cost) from None
         except groq.APITimeoutError:
             raise TransientEngineError(
-                f"Groq did not answer within {self.settings.groq.timeout_s:g}s", kind="timeout") from None
+                f"Groq did not answer within {self.settings.groq.timeout_s:g}s", kind="timeout"
+            ) from None
         except groq.APIConnectionError as exc:
             cause = type(exc.__cause__).__name__ if exc.__cause__ else "connection error"
             raise TransientEngineError(f"cannot reach the Groq API ({cause})", kind="connection") from None
@@ -124,8 +128,9 @@ class GroqEngine:
             choice = completion.choices[0]
             content = choice.message.content or ""
         except (ValueError, IndexError, AttributeError, groq.APIResponseValidationError):
-            raise TransientEngineError("Groq answered 200 with a body that is not a chat completion",
-                                       kind="server_error") from None
+            raise TransientEngineError(
+                "Groq answered 200 with a body that is not a chat completion", kind="server_error"
+            ) from None
         tokens_in = completion.usage.prompt_tokens if completion.usage else prompt_estimate
         tokens_out = completion.usage.completion_tokens if completion.usage else 0
         cost_usd = (tokens_in * self._price_in + tokens_out * self._price_out) / 1_000_000
@@ -133,12 +138,18 @@ class GroqEngine:
         if choice.finish_reason == "length":
             raise BadOutputError(f"the answer was cut off at max_tokens={max_tokens}", kind="truncated")
         summary, edits, dropped = parse_answer(content)
-        extra: dict[str, Any] = {"request_id": (completion.x_groq.id if completion.x_groq else None)
-                                 or completion.id}
+        extra: dict[str, Any] = {"request_id": (completion.x_groq.id if completion.x_groq else None) or completion.id}
         if dropped:
             extra["dropped_edits"] = dropped
-        return Proposal(summary=summary, edits=edits, tokens_in=tokens_in, tokens_out=tokens_out,
-                        cost_usd=round(cost_usd, 8), latency_ms=latency_ms, extra=extra)
+        return Proposal(
+            summary=summary,
+            edits=edits,
+            tokens_in=tokens_in,
+            tokens_out=tokens_out,
+            cost_usd=round(cost_usd, 8),
+            latency_ms=latency_ms,
+            extra=extra,
+        )
 
     def _account(self, tokens_in: int, tokens_out: int, cost_usd: float, estimate: int) -> None:
         with self._lock:
@@ -160,22 +171,24 @@ class GroqEngine:
         if status == 413 or code in ("request_too_large", "context_length_exceeded"):
             limit = RateLimitHeaders.parse(exc.response.headers).limit_tokens
             where = f"of {limit} tokens per minute" if limit else "(request too large)"
-            return ItemRejected(f"request of ~{cost} tokens is over the model's limit {where}; "
-                                "waiting cannot help", kind="too_large")
+            return ItemRejected(
+                f"request of ~{cost} tokens is over the model's limit {where}; waiting cannot help", kind="too_large"
+            )
         if status == 429:
             return self._rate_limited(exc, error)
         if status == 400 and code == "json_validate_failed":
-            return BadOutputError("Groq's JSON mode rejected the model's output (json_validate_failed)",
-                                  kind="json_invalid")
+            return BadOutputError(
+                "Groq's JSON mode rejected the model's output (json_validate_failed)", kind="json_invalid"
+            )
         if status == 404 and code == "unknown_url":
-            return RunAbort("Groq answered 404 for the chat endpoint: check GROQ_BASE_URL "
-                            "(the SDK appends /openai/v1/... itself)")
+            return RunAbort(
+                "Groq answered 404 for the chat endpoint: check GROQ_BASE_URL (the SDK appends /openai/v1/... itself)"
+            )
         if status == 404 or code in ("model_not_found", "model_decommissioned"):
             return RunAbort(f"Groq model {self.model!r} is not available ({code or status})")
         if status >= 500 or status == 498:
             return TransientEngineError(f"Groq answered {status} {code}".rstrip(), kind="server_error")
-        return ItemRejected(f"Groq refused the request ({status} {code or 'bad request'})",
-                            kind="bad_request")
+        return ItemRejected(f"Groq refused the request ({status} {code or 'bad request'})", kind="bad_request")
 
     def _rate_limited(self, exc: groq.APIStatusError, error: Mapping[str, Any]) -> Exception:
         """429: learn what it says, pause every thread, then raise for the retry policy."""
@@ -202,9 +215,15 @@ class GroqEngine:
             what = "requests" if lane == "rpd" else "tokens"
             return QuotaExhaustedError(
                 f"Groq's daily {what} quota for {self.model} is spent; it resets in {format_duration(wait)}, "
-                "after this run's deadline", reset_in_s=wait)
-        label = {"rpm": "requests per minute", "tpm": "tokens per minute", "rpd": "requests per day",
-                 "tpd": "tokens per day"}.get(lane or "", "a rate limit")
+                "after this run's deadline",
+                reset_in_s=wait,
+            )
+        label = {
+            "rpm": "requests per minute",
+            "tpm": "tokens per minute",
+            "rpd": "requests per day",
+            "tpd": "tokens per day",
+        }.get(lane or "", "a rate limit")
         return RateLimitedError(f"Groq rate limit on {label}; waiting {format_duration(wait)}", wait)
 
     def close(self) -> None:

@@ -72,13 +72,27 @@ def json_resume_to_text(doc: dict[str, Any]) -> str:
         out += ["", "EDUCATION"]
         for e in edu:
             if isinstance(e, dict):
-                out.append(" ".join(x for x in (_text(e.get("studyType")), _text(e.get("area")), "-",
-                                                 _text(e.get("institution")), _text(e.get("endDate"))) if x))
+                out.append(
+                    " ".join(
+                        x
+                        for x in (
+                            _text(e.get("studyType")),
+                            _text(e.get("area")),
+                            "-",
+                            _text(e.get("institution")),
+                            _text(e.get("endDate")),
+                        )
+                        if x
+                    )
+                )
     certs = doc.get("certificates") or []
     if certs:
         out += ["", "CERTIFICATIONS"]
-        out += [" - ".join(x for x in (_text(c.get("name")), _text(c.get("issuer"))) if x)
-                for c in certs if isinstance(c, dict)]
+        out += [
+            " - ".join(x for x in (_text(c.get("name")), _text(c.get("issuer"))) if x)
+            for c in certs
+            if isinstance(c, dict)
+        ]
     return "\n".join(out).strip()
 
 
@@ -101,8 +115,12 @@ def _candidate(obj: Any) -> dict[str, Any]:
         ident = obj.get("id") or (obj.get("meta") or {}).get("id") or basics.get("email")
         if not isinstance(ident, str) or not ident:
             raise ValueError("JSON Resume document needs an id (top-level 'id' or basics.email)")
-        obj = {"id": ident, "name": basics.get("name") or "", "email": basics.get("email") or "",
-               "resume": json_resume_to_text(obj)}
+        obj = {
+            "id": ident,
+            "name": basics.get("name") or "",
+            "email": basics.get("email") or "",
+            "resume": json_resume_to_text(obj),
+        }
     for key in ("id", "resume"):
         if key not in obj:
             raise ValueError(f"missing field '{key}'")
@@ -115,9 +133,13 @@ def _candidate(obj: Any) -> dict[str, Any]:
     from resume_opt.ats.text import clean_text
 
     resume = clean_text(obj["resume"])
-    return {"id": _ident(obj["id"], "id"), "name": clean_text(obj.get("name") or ""),
-            "email": _ident(obj.get("email") or "", "email"), "resume": resume,
-            "skills": extract_skills(resume) if resume else []}
+    return {
+        "id": _ident(obj["id"], "id"),
+        "name": clean_text(obj.get("name") or ""),
+        "email": _ident(obj.get("email") or "", "email"),
+        "resume": resume,
+        "skills": extract_skills(resume) if resume else [],
+    }
 
 
 def _job(obj: Any) -> dict[str, Any]:
@@ -133,8 +155,12 @@ def _job(obj: Any) -> dict[str, Any]:
         raise ValueError("field 'id' is empty")
     from resume_opt.ats.text import clean_text
 
-    return {"id": _ident(obj["id"], "id"), "title": clean_text(obj["title"]),
-            "company": clean_text(obj.get("company") or ""), "description": clean_text(obj["description"])}
+    return {
+        "id": _ident(obj["id"], "id"),
+        "title": clean_text(obj["title"]),
+        "company": clean_text(obj.get("company") or ""),
+        "description": clean_text(obj["description"]),
+    }
 
 
 def _records(path: Path, result: ImportResult, parse: Any) -> Iterator[dict[str, Any]]:
@@ -244,4 +270,3 @@ def read_pairs(path: Path) -> Iterator[tuple[int, str, str] | tuple[int, None, s
                 yield (line, None, "expected two values: candidate_id,job_id")
                 continue
             yield (line, row[0].strip(), row[1].strip())
-

@@ -8,9 +8,25 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, TextIO
 
-FIELDS = ["candidate_id", "job_id", "status", "score_before", "score_after", "optimized_resume",
-          "edits_applied", "edits_rejected", "matched_keywords", "missing_keywords", "flags",
-          "engine", "model", "tokens_in", "tokens_out", "cost_usd", "error"]
+FIELDS = [
+    "candidate_id",
+    "job_id",
+    "status",
+    "score_before",
+    "score_after",
+    "optimized_resume",
+    "edits_applied",
+    "edits_rejected",
+    "matched_keywords",
+    "missing_keywords",
+    "flags",
+    "engine",
+    "model",
+    "tokens_in",
+    "tokens_out",
+    "cost_usd",
+    "error",
+]
 
 
 def to_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -18,16 +34,21 @@ def to_record(row: dict[str, Any]) -> dict[str, Any]:
     result = row.get("result") or {}
     cost = row.get("cost_usd")
     return {
-        "candidate_id": row["candidate_id"], "job_id": row["job_id"], "status": row["status"],
-        "score_before": row.get("score_before"), "score_after": row.get("score_after"),
+        "candidate_id": row["candidate_id"],
+        "job_id": row["job_id"],
+        "status": row["status"],
+        "score_before": row.get("score_before"),
+        "score_after": row.get("score_after"),
         "optimized_resume": result.get("optimized_resume"),
         "edits_applied": result.get("edits_applied", []),
         "edits_rejected": result.get("edits_rejected", []),
         "matched_keywords": result.get("matched_keywords", []),
         "missing_keywords": result.get("missing_keywords", []),
         "flags": result.get("flags", []),
-        "engine": row.get("engine"), "model": row.get("model"),
-        "tokens_in": row.get("tokens_in") or 0, "tokens_out": row.get("tokens_out") or 0,
+        "engine": row.get("engine"),
+        "model": row.get("model"),
+        "tokens_in": row.get("tokens_in") or 0,
+        "tokens_out": row.get("tokens_out") or 0,
         "cost_usd": float(cost) if isinstance(cost, Decimal) else (cost or 0.0),
         "error": row.get("error"),
     }

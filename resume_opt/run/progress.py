@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-log = logging.getLogger("resume_opt.progress")
+log = logging.getLogger("resume_opt.run.progress")
 
 
 class LineProgress:
@@ -23,8 +23,15 @@ class LineProgress:
         if now - self._last >= self.interval:
             self._last = now
             rate = self.done / max(now - self._t0, 1e-9)
-            log.info("progress: %d/%d items, %.1f items/s, %d succeeded, %d failed, %d cached",
-                     self.done, self.total, rate, counters.succeeded, counters.failed, counters.cached)
+            log.info(
+                "progress: %d/%d items, %.1f items/s, %d succeeded, %d failed, %d cached",
+                self.done,
+                self.total,
+                rate,
+                counters.succeeded,
+                counters.failed,
+                counters.cached,
+            )
 
     def close(self) -> None:
         return None
@@ -37,15 +44,22 @@ class RichProgress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self._p = Progress(TextColumn("[bold]run"), BarColumn(), MofNCompleteColumn(),
-                           TextColumn("{task.fields[info]}"), TimeRemainingColumn(),
-                           console=Console(stderr=True), transient=True)
+        self._p = Progress(
+            TextColumn("[bold]run"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[info]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
         self._task = self._p.add_task("run", total=total or None, info="")
         self._p.start()
 
     def advance(self, n: int, counters: Any) -> None:
-        self._p.update(self._task, advance=n,
-                       info=f"ok {counters.succeeded} failed {counters.failed} cached {counters.cached}")
+        self._p.update(
+            self._task, advance=n, info=f"ok {counters.succeeded} failed {counters.failed} cached {counters.cached}"
+        )
 
     def close(self) -> None:
         self._p.stop()

@@ -33,12 +33,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from resume_opt.errors import DatabaseError, ItemRejected, QuotaExhaustedError, TransientEngineError
-from resume_opt.provider_budget import (
+from resume_opt.engines.groq.headers import (
     ProviderBudget,
     RateLimitHeaders,
     format_duration,
 )
+from resume_opt.errors import DatabaseError, ItemRejected, QuotaExhaustedError, TransientEngineError
 
 if TYPE_CHECKING:
     from resume_opt.config import Settings
@@ -58,8 +58,7 @@ MIN_SHARE = 0.2
 
 LANES = ("rpm", "tpm", "rpd", "tpd")
 _PERIOD = {"rpm": 60.0, "tpm": 60.0, "rpd": 86400.0, "tpd": 86400.0}
-_LABEL = {"rpm": "requests per minute", "tpm": "tokens per minute",
-          "rpd": "requests per day", "tpd": "tokens per day"}
+_LABEL = {"rpm": "requests per minute", "tpm": "tokens per minute", "rpd": "requests per day", "tpd": "tokens per day"}
 
 
 # --- the pieces of the budget -------------------------------------------------------
@@ -126,8 +125,9 @@ class RateLimiter:
         self.model = settings.groq.model
         self.deadline = deadline
         self.lanes = {name: Lane(name) for name in LANES}
-        for name, limit in zip(LANES, (rl.requests_per_minute, rl.tokens_per_minute,
-                                       rl.requests_per_day, rl.tokens_per_day), strict=True):
+        for name, limit in zip(
+            LANES, (rl.requests_per_minute, rl.tokens_per_minute, rl.requests_per_day, rl.tokens_per_day), strict=True
+        ):
             self.lanes[name].limit = int(limit)
         self.tokens_budget = ProviderBudget(60.0, sliding=True)
         self.requests_budget = ProviderBudget(86400.0)
@@ -145,8 +145,11 @@ class RateLimiter:
         """Block until a request costing `tokens` (prompt estimate + max_tokens) may go."""
         tpm = self.lanes["tpm"].limit
         if tpm > 0 and tokens > tpm:
-            raise ItemRejected(f"request of ~{tokens} tokens is over the model's limit of {tpm} "
-                               "tokens per minute; it can never be sent", kind="too_large")
+            raise ItemRejected(
+                f"request of ~{tokens} tokens is over the model's limit of {tpm} "
+                "tokens per minute; it can never be sent",
+                kind="too_large",
+            )
         started = self._clock()
         while True:
             with self._lock:
@@ -191,9 +194,12 @@ class RateLimiter:
 
     def _ready_at(self, tokens: int, now: float, with_lanes: bool) -> tuple[float, str]:
         """The earliest time a request may go and what binds it (for messages)."""
-        candidates = [(now, ""), (self.paused_until, "a 429 pause"),
-                      (self.tokens_budget.ready_at(tokens, now), "the provider's tokens per minute"),
-                      (self.requests_budget.ready_at(1, now), "the provider's requests per day")]
+        candidates = [
+            (now, ""),
+            (self.paused_until, "a 429 pause"),
+            (self.tokens_budget.ready_at(tokens, now), "the provider's tokens per minute"),
+            (self.requests_budget.ready_at(1, now), "the provider's requests per day"),
+        ]
         if with_lanes:
             for name, lane in self.lanes.items():
                 if lane.limit > 0:
@@ -218,7 +224,9 @@ class RateLimiter:
         left = max(0.0, self.deadline - self._clock())
         err = QuotaExhaustedError(
             f"rate limit: {why} frees up in {format_duration(wait_s)}, after the run's deadline "
-            f"(in {format_duration(left)})", reset_in_s=wait_s)
+            f"(in {format_duration(left)})",
+            reset_in_s=wait_s,
+        )
         if "per day" not in why:
             # Not a spent daily quota: only the run's own deadline is near (pacing, a 429 pause).
             err.kind = "deadline"
@@ -236,12 +244,14 @@ class RateLimiter:
             tighter = False
             if parsed.limit_tokens and parsed.remaining_tokens is not None:
                 self.lanes["tpm"].learn(parsed.limit_tokens)
-                tighter |= self.tokens_budget.observe(parsed.limit_tokens, parsed.remaining_tokens,
-                                                      parsed.reset_tokens_s, sent_at, now)
+                tighter |= self.tokens_budget.observe(
+                    parsed.limit_tokens, parsed.remaining_tokens, parsed.reset_tokens_s, sent_at, now
+                )
             if parsed.limit_requests and parsed.remaining_requests is not None:
                 self.lanes["rpd"].learn(parsed.limit_requests)
-                tighter |= self.requests_budget.observe(parsed.limit_requests, parsed.remaining_requests,
-                                                        parsed.reset_requests_s, sent_at, now)
+                tighter |= self.requests_budget.observe(
+                    parsed.limit_requests, parsed.remaining_requests, parsed.reset_requests_s, sent_at, now
+                )
             self.counters.tightened += int(tighter)
             rpm = self.lanes["rpm"]
             if rpm.share < 1.0 and parsed.retry_after_s is None:

@@ -69,8 +69,17 @@ class RunCounters:
         return {"p50": pct(0.5), "p95": pct(0.95), "max": self._max_latency}
 
 
-def build_report(*, run_id: int, started_at: datetime, engine: Any, counters: RunCounters,
-                 duration_s: float, stop_reason: str, exit_code: int, cache_status: str) -> dict[str, Any]:
+def build_report(
+    *,
+    run_id: int,
+    started_at: datetime,
+    engine: Any,
+    counters: RunCounters,
+    duration_s: float,
+    stop_reason: str,
+    exit_code: int,
+    cache_status: str,
+) -> dict[str, Any]:
     """The run report as one JSON-serialisable dict."""
     c = counters
     finished = started_at + timedelta(seconds=duration_s)
@@ -129,8 +138,7 @@ def write_json(report: dict[str, Any], reports_dir: Path) -> Path:
     return path
 
 
-def prometheus_text(report: dict[str, Any], queue: dict[str, Any] | None,
-                    last_success_ts: float | None) -> str:
+def prometheus_text(report: dict[str, Any], queue: dict[str, Any] | None, last_success_ts: float | None) -> str:
     """Prometheus text exposition of a run (and the queue's depth) for the textfile collector."""
     lines: list[str] = []
 
@@ -139,38 +147,72 @@ def prometheus_text(report: dict[str, Any], queue: dict[str, Any] | None,
         lines.append(f"# TYPE resume_opt_{name} {kind}")
         for labels, value in samples:
             lab = ",".join(f'{k}="{v}"' for k, v in labels.items())
-            lines.append(f"resume_opt_{name}{{{lab}}} {float(value)!r}" if lab else
-                         f"resume_opt_{name} {float(value)!r}")
+            lines.append(
+                f"resume_opt_{name}{{{lab}}} {float(value)!r}" if lab else f"resume_opt_{name} {float(value)!r}"
+            )
 
     r = report
     metric("run_duration_seconds", "gauge", "Duration of the last run.", [({}, r["duration_s"])])
     metric("run_exit_code", "gauge", "Exit code of the last run.", [({}, r["exit_code"])])
-    metric("run_items", "gauge", "Items of the last run by outcome.",
-           [({"outcome": k}, r[k]) for k in ("claimed", "succeeded", "failed", "retried", "released",
-                                             "cached", "deduplicated")])
+    metric(
+        "run_items",
+        "gauge",
+        "Items of the last run by outcome.",
+        [
+            ({"outcome": k}, r[k])
+            for k in ("claimed", "succeeded", "failed", "retried", "released", "cached", "deduplicated")
+        ],
+    )
     metric("run_cache_hits", "gauge", "Items served from the cache or the database.", [({}, r["cached"])])
     metric("run_engine_calls", "gauge", "Engine calls made by the last run.", [({}, r["engine_calls"])])
     metric("run_rate_limited", "gauge", "429 answers received by the last run.", [({}, r["rate_limited"])])
-    metric("run_tokens", "gauge", "Tokens used by the last run.",
-           [({"direction": "in"}, r["tokens_in"]), ({"direction": "out"}, r["tokens_out"])])
+    metric(
+        "run_tokens",
+        "gauge",
+        "Tokens used by the last run.",
+        [({"direction": "in"}, r["tokens_in"]), ({"direction": "out"}, r["tokens_out"])],
+    )
     metric("run_cost_usd", "gauge", "Cost of the last run in USD.", [({}, r["cost_usd"])])
     metric("run_pairs_per_second", "gauge", "Throughput of the last run.", [({}, r["pairs_per_s"])])
     lat = r["latency_ms"]
-    metric("run_latency_seconds", "gauge", "Engine latency quantiles of the last run.",
-           [({"quantile": q}, (lat[k] or 0) / 1000) for q, k in (("0.5", "p50"), ("0.95", "p95"),
-                                                                  ("1", "max"))])
-    metric("run_errors", "gauge", "Errors of the last run by kind.",
-           [({"kind": k}, v) for k, v in r["errors"].items()] or [({"kind": "none"}, 0)])
+    metric(
+        "run_latency_seconds",
+        "gauge",
+        "Engine latency quantiles of the last run.",
+        [({"quantile": q}, (lat[k] or 0) / 1000) for q, k in (("0.5", "p50"), ("0.95", "p95"), ("1", "max"))],
+    )
+    metric(
+        "run_errors",
+        "gauge",
+        "Errors of the last run by kind.",
+        [({"kind": k}, v) for k, v in r["errors"].items()] or [({"kind": "none"}, 0)],
+    )
     if queue:
-        metric("queue_items", "gauge", "Optimizations by status.",
-               [({"status": k}, v) for k, v in queue.items() if k != "oldest_pending_age_s"])
-        metric("queue_oldest_pending_age_seconds", "gauge", "Age of the oldest pending item.",
-               [({}, queue.get("oldest_pending_age_s") or 0)])
+        metric(
+            "queue_items",
+            "gauge",
+            "Optimizations by status.",
+            [({"status": k}, v) for k, v in queue.items() if k != "oldest_pending_age_s"],
+        )
+        metric(
+            "queue_oldest_pending_age_seconds",
+            "gauge",
+            "Age of the oldest pending item.",
+            [({}, queue.get("oldest_pending_age_s") or 0)],
+        )
     if last_success_ts is not None:
-        metric("last_success_timestamp_seconds", "gauge", "When a run last finished without abort.",
-               [({}, last_success_ts)])
-    metric("run_finished_timestamp_seconds", "gauge", "When the last run finished.",
-           [({}, datetime.fromisoformat(r["finished_at"]).timestamp())])
+        metric(
+            "last_success_timestamp_seconds",
+            "gauge",
+            "When a run last finished without abort.",
+            [({}, last_success_ts)],
+        )
+    metric(
+        "run_finished_timestamp_seconds",
+        "gauge",
+        "When the last run finished.",
+        [({}, datetime.fromisoformat(r["finished_at"]).timestamp())],
+    )
     return "\n".join(lines) + "\n"
 
 

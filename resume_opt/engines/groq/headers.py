@@ -75,13 +75,14 @@ class RateLimitHeaders:
     def parse(cls, headers: Mapping[str, str]) -> RateLimitHeaders:
         lower = {k.lower(): v for k, v in headers.items()}
         return cls(
-            _int(lower, "x-ratelimit-limit-requests"), _int(lower, "x-ratelimit-remaining-requests"),
+            _int(lower, "x-ratelimit-limit-requests"),
+            _int(lower, "x-ratelimit-remaining-requests"),
             parse_duration(lower.get("x-ratelimit-reset-requests")),
-            _int(lower, "x-ratelimit-limit-tokens"), _int(lower, "x-ratelimit-remaining-tokens"),
+            _int(lower, "x-ratelimit-limit-tokens"),
+            _int(lower, "x-ratelimit-remaining-tokens"),
             parse_duration(lower.get("x-ratelimit-reset-tokens")),
             parse_duration(lower.get("retry-after")),
         )
-
 
 
 @dataclass
@@ -112,8 +113,11 @@ class ProviderBudget:
 
     def _own_expiring(self) -> list[tuple[float, int]]:
         """Our grants inside the window as observed, oldest first (they leave it in turn)."""
-        return sorted((t + self.period_s + ARRIVAL_JITTER_S, c) for t, c in self.grants
-                      if self.seen_at - self.period_s < t <= self.seen_at)
+        return sorted(
+            (t + self.period_s + ARRIVAL_JITTER_S, c)
+            for t, c in self.grants
+            if self.seen_at - self.period_s < t <= self.seen_at
+        )
 
     def level_at(self, t: float) -> float:
         """Units we may still spend at `t` by this model."""

@@ -1,0 +1,1 @@
+"""The Groq engine: client and call (engine), prompt, rate limiter, provider headers."""

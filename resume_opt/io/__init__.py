@@ -1,0 +1,1 @@
+"""Files in and out: importers (JSON Lines, JSON Resume, documents) and exporters."""
