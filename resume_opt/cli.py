@@ -23,6 +23,7 @@ from resume_opt import __version__, commands, render
 from resume_opt.config import Settings, load_settings
 from resume_opt.errors import ConfigError, ResumeOptError
 from resume_opt.log import scrub, setup_logging
+from resume_opt.secrets import Secrets, remember
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("resume_opt.cli")
@@ -353,8 +354,7 @@ def doctor(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", h
 @_guard
 def db_stop(ctx: typer.Context) -> None:
     """Stop the embedded PostgreSQL (it is left running between commands; the next one restarts it)."""
-    _settings(ctx)
-    if os.environ.get("DATABASE_URL"):
+    if _settings(ctx).secrets.database_url:
         raise ConfigError("DATABASE_URL is set: there is no embedded PostgreSQL to stop")
     from resume_opt.db.connect import stop_embedded
 
@@ -397,6 +397,7 @@ def prune(
 def main() -> None:
     """Console-script entry point."""
     os.umask(0o077)  # reports, cache and logs hold personal data: private by default
+    remember(Secrets.from_env())  # scrub secrets even from errors raised before settings load
     app()
 
 

@@ -51,7 +51,7 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
     from resume_opt.run.progress import make_progress
     from resume_opt.run.report import prometheus_text, write_json, write_metrics
 
-    name = resolve_engine_name(settings.run.engine)
+    name = resolve_engine_name(settings.run.engine, settings)
     announce_engine(name, settings.run.engine)
     # Claim, write-back (writer thread), heartbeat and a database rate limiter each hold a connection.
     with database(settings, max_size=max(settings.database.pool_max, 6)) as db:
@@ -131,7 +131,7 @@ def plan_run(settings: Settings, preview: int = 20) -> dict[str, Any]:
     from resume_opt.errors import ItemRejected
     from resume_opt.run.item import prepare
 
-    name = resolve_engine_name(settings.run.engine)
+    name = resolve_engine_name(settings.run.engine, settings)
     announce_engine(name, settings.run.engine)
     with database(settings) as db:
         engine: Any = make_engine(name, settings) if name != "groq" else _GroqIdentity(settings)
@@ -141,31 +141,23 @@ def plan_run(settings: Settings, preview: int = 20) -> dict[str, Any]:
             claimable = queue.count_claimable(conn)
             rows = store.preview_pending(conn, preview)
             hashes: set[str] = set()
+            uncached: list[str] = []
             cached = rejected = 0
-            with conn.cursor(name="plan") as cur:
-                cur.itersize = 1000
-                cur.execute(store.PREVIEW_TEXTS, (limit or claimable or 0,))
-                for oid, resume, title, company, desc in cur:
-                    item = queue.ClaimedItem(
-                        oid,
-                        0,
-                        0,
-                        str(resume),
-                        str(title),
-                        str(company),
-                        str(desc),
-                    )
-                    try:
-                        prep = prepare(item, engine, settings)
-                    except ItemRejected:
-                        rejected += 1
-                        continue
-                    if prep.input_hash in hashes:
-                        continue
-                    hashes.add(prep.input_hash)
-                    if cache.get(prep.input_hash) is not None:
-                        cached += 1
-            in_db = len(queue.find_succeeded_by_hash(conn, sorted(hashes))) if hashes else 0
+            for item in store.iter_pending_items(conn, limit or claimable or 0):
+                try:
+                    prep = prepare(item, engine, settings)
+                except ItemRejected:
+                    rejected += 1
+                    continue
+                if prep.input_hash in hashes:
+                    continue
+                hashes.add(prep.input_hash)
+                if cache.get(prep.input_hash) is not None:
+                    cached += 1
+                else:
+                    uncached.append(prep.input_hash)
+            # Only what the cache lacks is looked up: a pair in both counts once (as cached).
+            in_db = len(queue.find_succeeded_by_hash(conn, uncached)) if uncached else 0
         cache.close()
     would_process = min(claimable, limit) if limit else claimable
     return {

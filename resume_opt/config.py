@@ -19,6 +19,7 @@ from typing import Any, get_type_hints
 import yaml
 
 from resume_opt.errors import ConfigError
+from resume_opt.secrets import Secrets, remember
 
 ENV_PREFIX = "RESUME_OPT_"
 
@@ -111,6 +112,8 @@ class Settings:
     rate_limit: RateLimitSettings = field(default_factory=RateLimitSettings)
     reports: ReportSettings = field(default_factory=ReportSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
+    # Not a section: read from the environment only, never from a file or flag.
+    secrets: Secrets = field(default_factory=Secrets, repr=False, compare=False)
 
     # --- derived paths ---------------------------------------------------------
     @property
@@ -126,7 +129,8 @@ class Settings:
         return Path(self.reports.dir).expanduser() if self.reports.dir else self.home / "reports"
 
     def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """Every section's values (never the secrets)."""
+        return {name: dataclasses.asdict(getattr(self, name)) for name in _section_types()}
 
 
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -157,6 +161,10 @@ MAY_BE_ZERO = {
 }
 
 
+# RESUME_OPT_* variables that are not settings: the data directory and --config's envvar.
+NOT_SETTINGS = frozenset({"RESUME_OPT_HOME", "RESUME_OPT_CONFIG"})
+
+
 def data_home() -> Path:
     """The tool's data directory: RESUME_OPT_HOME, else the platform's user data dir."""
     env = os.environ.get("RESUME_OPT_HOME")
@@ -169,7 +177,7 @@ def data_home() -> Path:
 
 def _section_types() -> dict[str, type]:
     hints = get_type_hints(Settings)
-    return {f.name: hints[f.name] for f in fields(Settings)}
+    return {f.name: hints[f.name] for f in fields(Settings) if f.name != "secrets"}
 
 
 def _coerce(key: str, value: Any, typ: Any) -> Any:
@@ -240,7 +248,7 @@ def _env_overrides(environ: dict[str, str]) -> dict[str, dict[str, str]]:
     sections = sorted(_section_types(), key=len, reverse=True)  # rate_limit before run
     out: dict[str, dict[str, str]] = {}
     for name, value in environ.items():
-        if not name.startswith(ENV_PREFIX) or name == "RESUME_OPT_HOME":
+        if not name.startswith(ENV_PREFIX) or name in NOT_SETTINGS:
             continue
         rest = name[len(ENV_PREFIX) :].lower()
         for section in sections:
@@ -279,9 +287,14 @@ def load_settings(
     config_file: str | Path | None = None,
     overrides: dict[str, dict[str, Any]] | None = None,
     environ: dict[str, str] | None = None,
+    secrets: Secrets | None = None,
 ) -> Settings:
-    """Build Settings from defaults, an optional file, the environment and flag overrides."""
-    settings = Settings()
+    """Build Settings from defaults, an optional file, the environment and flag overrides.
+
+    The secrets are read from `environ` (default: the process environment) unless given."""
+    env = dict(os.environ if environ is None else environ)
+    settings = Settings(secrets=secrets if secrets is not None else Secrets.from_env(env))
+    remember(settings.secrets)
     default_text = resources.files("resume_opt").joinpath("default.yaml").read_text("utf-8")
     _apply(settings, yaml.safe_load(default_text) or {}, "default.yaml")
     if config_file:
@@ -297,7 +310,6 @@ def load_settings(
             where = f" line {mark.line + 1}" if mark else ""
             raise ConfigError(f"config file {path}{where}: not valid YAML") from None
         _apply(settings, data, str(path))
-    env = dict(os.environ if environ is None else environ)
     _apply(settings, _env_overrides(env), "environment")
     if overrides:
         clean = {s: {k: v for k, v in kv.items() if v is not None} for s, kv in overrides.items()}

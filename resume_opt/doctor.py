@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 from typing import Any
 
@@ -52,8 +51,8 @@ def _writable_dir(path: Any, private: bool) -> tuple[bool, str]:
 
 
 def _api(settings: Settings) -> tuple[bool, str]:
-    key = os.environ.get("GROQ_API_KEY")
-    engine = resolve_engine_name(settings.run.engine)
+    key = settings.secrets.groq_api_key
+    engine = resolve_engine_name(settings.run.engine, settings)
     if not key:
         if engine == "groq":
             return False, "run.engine is groq but GROQ_API_KEY is not set"
@@ -62,7 +61,7 @@ def _api(settings: Settings) -> tuple[bool, str]:
 
     client = groq.Groq(
         api_key=key,
-        base_url=os.environ.get("GROQ_BASE_URL") or None,
+        base_url=settings.secrets.groq_base_url or None,
         max_retries=0,
         timeout=min(settings.groq.timeout_s, 15),
     )
@@ -88,7 +87,7 @@ def run_checks(settings: Settings) -> list[dict[str, Any]]:
         {
             "check": "configuration",
             "ok": True,
-            "detail": f"engine {resolve_engine_name(settings.run.engine)}, {settings.run.workers} workers, "
+            "detail": f"engine {resolve_engine_name(settings.run.engine, settings)}, {settings.run.workers} workers, "
             f"chunks of {settings.run.chunk_size}, rate limit scope {settings.rate_limit.scope}",
         },
         _check("database", lambda: _database(settings)),

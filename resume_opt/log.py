@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sys
 from datetime import UTC, datetime
+
+from resume_opt import secrets as _secrets
 
 _URL_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s]*:)[^@\s]*@")
 _KV_PASSWORD = re.compile(r"(password\s*=\s*)('[^']*'|\S+)", re.I)
@@ -20,22 +21,12 @@ _GROQ_KEY = re.compile(r"gsk_[A-Za-z0-9]{8,}")
 
 def scrub(text: str) -> str:
     """Remove anything that looks like a secret: DSN passwords (URL or key=value form),
-    Groq keys, and the literal values of GROQ_API_KEY and DATABASE_URL's password."""
+    Groq keys, and the literal values of the loaded secrets (key, DSN passwords)."""
     text = _URL_PASSWORD.sub(r"\1***@", text)
     text = _KV_PASSWORD.sub(r"\1***", text)
     text = _GROQ_KEY.sub("gsk_***", text)
-    secrets = [os.environ.get("GROQ_API_KEY")]
-    dsn = os.environ.get("DATABASE_URL")
-    if dsn:
-        try:
-            from psycopg.conninfo import conninfo_to_dict
-
-            secrets.append(str(conninfo_to_dict(dsn).get("password") or ""))
-        except Exception:  # an unparseable DSN has no password we could find
-            pass
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            text = text.replace(secret, "***")
+    for secret in _secrets.current().values():
+        text = text.replace(secret, "***")
     return text
 
 

@@ -36,6 +36,7 @@ from resume_opt.config import RetrySettings, Settings  # noqa: E402
 from resume_opt.engines.groq.limiter import make_limiter  # noqa: E402
 from resume_opt.errors import EngineError, QuotaExhaustedError  # noqa: E402
 from resume_opt.run.retry import CallStats, call_with_retries  # noqa: E402
+from resume_opt.secrets import Secrets  # noqa: E402
 from scripts.fake_groq import FakeGroq  # noqa: E402
 
 DEFAULT_DSN = "postgresql://postgres@127.0.0.1:5432/test"
@@ -102,9 +103,6 @@ def _pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-_env_lock = threading.Lock()
-
-
 @contextmanager
 def shared_pool(args: argparse.Namespace) -> Iterator[Any]:
     """database scope: a pool on a throw-away schema holding the limiter's table; else None."""
@@ -145,7 +143,7 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
         rates={"503": args.error_rate},
         api_keys=["bench-key"],
     )
-    settings = Settings()
+    settings = Settings(secrets=Secrets(groq_api_key="bench-key", groq_base_url=fake.base_url))
     rl = settings.rate_limit
     rl.requests_per_minute, rl.tokens_per_minute = (0, 0) if args.learn else (args.rpm, args.tpm)
     rl.requests_per_day = rl.tokens_per_day = 0  # the fake has no daily limit here
@@ -160,13 +158,8 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
         started = time.monotonic()
         end = started + args.seconds
         engines = []
-        with _env_lock:  # engine and limiter read the endpoint (and key scope) from the environment
-            saved = {k: os.environ.get(k) for k in ("GROQ_API_KEY", "GROQ_BASE_URL")}
-            os.environ.update(GROQ_API_KEY="bench-key", GROQ_BASE_URL=fake.base_url)
-            for _ in range(args.hosts):
-                engines.append(GroqEngine(settings, make_limiter(settings, pool=pool, deadline=end)))
-            for k, v in saved.items():
-                os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+        for _ in range(args.hosts):
+            engines.append(GroqEngine(settings, make_limiter(settings, pool=pool, deadline=end)))
 
         def worker(engine: GroqEngine) -> None:
             while time.monotonic() < end:

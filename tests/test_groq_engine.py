@@ -26,6 +26,7 @@ from resume_opt.errors import (
     TransientEngineError,
 )
 from resume_opt.run.retry import CallStats, call_with_retries
+from resume_opt.secrets import Secrets
 from scripts.fake_groq import FakeGroq
 
 KEY = "gsk_test_SECRET_0123456789"
@@ -42,7 +43,7 @@ NO_WAIT = RetrySettings(max_attempts=4, backoff_base_s=0, backoff_max_s=0, bad_o
 
 
 def make_settings(**limits: int) -> Settings:
-    s = Settings()
+    s = Settings(secrets=Secrets.from_env())  # the test has pointed GROQ_* at its fake
     s.groq.prices = {s.groq.model: [0.59, 0.79]}
     s.groq.max_tokens = 512
     s.groq.timeout_s = 0.5

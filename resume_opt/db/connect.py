@@ -111,9 +111,9 @@ def stop_embedded() -> str:
     raise DatabaseError(f"the embedded PostgreSQL in {pgdata} did not stop within 30 s (pid {pid})")
 
 
-def resolve_dsn(announce: bool = True) -> str:
+def resolve_dsn(settings: Settings, announce: bool = True) -> str:
     """DATABASE_URL, or the embedded server's DSN (announced once on stderr)."""
-    url = os.environ.get("DATABASE_URL", "").strip()
+    url = settings.secrets.database_url
     if url:
         return url
     dsn = embedded_dsn()
@@ -181,7 +181,7 @@ def open_database(
     settings: Settings, migrate: bool = True, min_size: int | None = None, max_size: int | None = None
 ) -> Database:
     """Connect (embedded server when no DATABASE_URL) and apply pending migrations."""
-    db = Database(resolve_dsn(), settings, min_size=min_size, max_size=max_size)
+    db = Database(resolve_dsn(settings), settings, min_size=min_size, max_size=max_size)
     if migrate:
         from resume_opt.db.migrations import migrate as apply_migrations
 

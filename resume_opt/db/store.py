@@ -9,6 +9,8 @@ from typing import Any
 import psycopg
 from psycopg.rows import dict_row
 
+from resume_opt.db.queue import ClaimedItem
+
 Conn = psycopg.Connection[tuple[Any, ...]]
 
 UPSERT_CANDIDATES = """
@@ -100,6 +102,18 @@ select o.id, c.resume_text, j.title, j.company, j.description
  order by o.priority desc, o.id
  limit %s
 """
+
+
+def iter_pending_items(conn: psycopg.Connection[Any], limit: int) -> Iterator[ClaimedItem]:
+    """The next `limit` claimable items with their texts, in claim order, streamed (for --dry-run).
+
+    A server-side (named) cursor keeps memory flat; it lives inside the caller's transaction."""
+    with conn.cursor(name="plan") as cur:
+        cur.itersize = 1000
+        cur.execute(PREVIEW_TEXTS, (limit,))
+        for oid, resume, title, company, desc in cur:
+            yield ClaimedItem(int(oid), 0, 0, str(resume), str(title), str(company), str(desc))
+
 
 ALL_CANDIDATE_IDS = "select external_id from candidates where status = 'active' order by id"
 ALL_JOB_IDS = "select external_id from jobs order by id"

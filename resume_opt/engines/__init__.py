@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -16,17 +15,17 @@ if TYPE_CHECKING:
     from resume_opt.engines.base import Engine
 
 
-def resolve_engine_name(name: str) -> str:
-    """Turn `auto` into a concrete engine name."""
+def resolve_engine_name(name: str, settings: Settings) -> str:
+    """Turn `auto` into a concrete engine name: groq with a key, else the offline engine."""
     if name == "auto":
-        return "groq" if os.environ.get("GROQ_API_KEY") else "local"
+        return "groq" if settings.secrets.groq_api_key else "local"
     return name
 
 
 def make_engine(name: str, settings: Settings, pool: Any = None, deadline: float | None = None) -> Engine:
     """Build the named engine. `pool` (psycopg_pool) serves a database-scoped rate limiter;
     `deadline` (time.monotonic) lets the limiter refuse waits that outlast the run."""
-    name = resolve_engine_name(name)
+    name = resolve_engine_name(name, settings)
     if name == "null":
         from resume_opt.engines.null import NullEngine
 
@@ -36,7 +35,7 @@ def make_engine(name: str, settings: Settings, pool: Any = None, deadline: float
 
         return LocalEngine(settings)
     if name == "groq":
-        if not os.environ.get("GROQ_API_KEY"):
+        if not settings.secrets.groq_api_key:
             raise ConfigError("engine groq needs GROQ_API_KEY in the environment")
         from resume_opt.engines.groq.engine import GroqEngine
         from resume_opt.engines.groq.limiter import make_limiter

@@ -11,7 +11,6 @@ messages are never passed on).
 from __future__ import annotations
 
 import math
-import os
 import re
 import threading
 import time
@@ -68,8 +67,8 @@ class GroqEngine:
         self.model = settings.groq.model
         self.limiter = limiter
         self.client = groq.Groq(
-            api_key=os.environ["GROQ_API_KEY"],
-            base_url=os.environ.get("GROQ_BASE_URL") or None,
+            api_key=settings.secrets.groq_api_key,
+            base_url=settings.secrets.groq_base_url or None,
             max_retries=0,
             timeout=settings.groq.timeout_s,
         )

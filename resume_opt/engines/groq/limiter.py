@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -301,10 +300,10 @@ class RateLimiter:
             return out
 
 
-def key_scope() -> str:
+def key_scope(settings: Settings) -> str:
     """Who shares a budget: one organisation's key at one endpoint, hashed (never the key)."""
-    endpoint = os.environ.get("GROQ_BASE_URL") or "https://api.groq.com"
-    material = f"{endpoint}\0{os.environ.get('GROQ_API_KEY', '')}"
+    endpoint = settings.secrets.groq_base_url or "https://api.groq.com"
+    material = f"{endpoint}\0{settings.secrets.groq_api_key}"
     return "key-" + hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
@@ -318,5 +317,5 @@ def make_limiter(settings: Settings, pool: Any = None, *, deadline: float) -> Ra
             raise ConfigError("rate_limit.scope: database needs a database connection pool")
         from resume_opt.db.ratelimit import SharedLanes
 
-        shared = SharedLanes(pool, key_scope(), settings.groq.model)
+        shared = SharedLanes(pool, key_scope(settings), settings.groq.model)
     return RateLimiter(settings, deadline=deadline, shared=shared)
