@@ -137,6 +137,14 @@ def run(
     budget_tokens: Annotated[int | None, typer.Option(help="Stop claiming once this many tokens are used.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be processed; change nothing.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
+    follow: Annotated[
+        bool,
+        typer.Option(
+            "--follow",
+            help="Keep running: process work as soon as it is queued (one run per round) until SIGTERM; "
+            "print the session's summary.",
+        ),
+    ] = False,
 ) -> None:
     """Claim pending (candidate, job) pairs and tailor them; print the run report.
 
@@ -155,6 +163,8 @@ def run(
             "budget_tokens": budget_tokens,
         },
     )
+    if follow and dry_run:
+        raise ConfigError("--follow and --dry-run cannot be combined")
     if dry_run:
         plan = commands.plan_run(settings)
         if as_json:
@@ -162,9 +172,14 @@ def run(
         else:
             render.plan(_out(), plan)
         return
-    report = commands.execute_run(settings, quiet=as_json or _state(ctx).verbosity < 0)
+    if follow:
+        report = commands.execute_follow(settings)
+    else:
+        report = commands.execute_run(settings, quiet=as_json or _state(ctx).verbosity < 0)
     if as_json:
         print(json.dumps(report, indent=2, default=str))
+    elif follow:
+        render.report(_out(), {**report, "run_id": f"follow ({report['follow']['rounds']} rounds)"})
     else:
         render.report(_out(), report)
     code = int(report["exit_code"])

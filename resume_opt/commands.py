@@ -49,7 +49,6 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
     """One `resume-opt run`: the report dict (also written to the reports dir and the runs table)."""
     from resume_opt.run.pipeline import Pipeline
     from resume_opt.run.progress import make_progress
-    from resume_opt.run.report import prometheus_text, write_json, write_metrics
 
     name = resolve_engine_name(settings.run.engine, settings)
     announce_engine(name, settings.run.engine)
@@ -80,36 +79,73 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             cache.close()
-        # A finished run stays finished: a report or metrics file that cannot be written
-        # is a warning (the report is in the runs table and on stdout), not a new failure.
-        try:
-            report["report_file"] = str(write_json(report, settings.reports_dir))
-        except OSError as exc:
-            log.warning(
-                "run %s: cannot write the report file in %s: %s",
-                report["run_id"],
-                settings.reports_dir,
-                exc.strerror or type(exc).__name__,
-            )
-            report["report_file"] = None
-        if settings.reports.metrics_textfile:
-            try:
-                with db.connection() as conn:
-                    q, last = stats.queue_counts(conn), stats.last_success_ts(conn)
-            except Exception:  # metrics must not fail a finished run
-                q, last = None, None
-            try:
-                write_metrics(Path(settings.reports.metrics_textfile), prometheus_text(report, q, last))
-            except OSError as exc:
-                log.warning(
-                    "run %s: cannot write metrics to %s: %s",
-                    report["run_id"],
-                    settings.reports.metrics_textfile,
-                    exc.strerror or type(exc).__name__,
-                )
+        save_report(settings, db, report)
         if pipeline.abandoned_threads:
             report["abandoned_threads"] = True
         return report
+
+
+def save_report(settings: Settings, db: Database, report: dict[str, Any]) -> None:
+    """Write a finished run's report file (and metrics textfile); `report_file` says where."""
+    from resume_opt.run.report import prometheus_text, write_json, write_metrics
+
+    # A finished run stays finished: a report or metrics file that cannot be written
+    # is a warning (the report is in the runs table and on stdout), not a new failure.
+    try:
+        report["report_file"] = str(write_json(report, settings.reports_dir))
+    except OSError as exc:
+        log.warning(
+            "run %s: cannot write the report file in %s: %s",
+            report["run_id"],
+            settings.reports_dir,
+            exc.strerror or type(exc).__name__,
+        )
+        report["report_file"] = None
+    if settings.reports.metrics_textfile:
+        try:
+            with db.connection() as conn:
+                q, last = stats.queue_counts(conn), stats.last_success_ts(conn)
+        except Exception:  # metrics must not fail a finished run
+            q, last = None, None
+        try:
+            write_metrics(Path(settings.reports.metrics_textfile), prometheus_text(report, q, last))
+        except OSError as exc:
+            log.warning(
+                "run %s: cannot write metrics to %s: %s",
+                report["run_id"],
+                settings.reports.metrics_textfile,
+                exc.strerror or type(exc).__name__,
+            )
+
+
+def execute_follow(settings: Settings, install_signals: bool = True) -> dict[str, Any]:
+    """`resume-opt run --follow`: rounds of the run as work is queued; the session's summary.
+
+    Each round's report is written like a run's; the summary goes to `follow-<start>-<pid>.json`."""
+    from resume_opt.run.follow import Follower, write_summary
+
+    name = resolve_engine_name(settings.run.engine, settings)
+    announce_engine(name, settings.run.engine)
+    with database(settings, max_size=max(settings.database.pool_max, 6)) as db:
+        cache = open_cache(settings)
+        try:
+            follower = Follower(settings, db, cache, name, save_report=functools.partial(save_report, settings, db))
+            previous = _install_signal_handlers(follower) if install_signals else {}
+            try:
+                summary = follower.run()
+            finally:
+                for sig, handler in previous.items():
+                    signal.signal(sig, handler)
+        finally:
+            cache.close()
+    try:
+        summary["report_file"] = str(write_summary(summary, settings.reports_dir))
+    except OSError as exc:
+        log.warning("follow: cannot write the summary in %s: %s", settings.reports_dir, exc.strerror or exc)
+        summary["report_file"] = None
+    if follower.abandoned_threads:
+        summary["abandoned_threads"] = True
+    return summary
 
 
 def _install_signal_handlers(pipeline: Any) -> dict[int, Any]:

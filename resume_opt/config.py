@@ -48,6 +48,9 @@ class RunSettings:
     progress_interval_s: float = 30
     budget_usd: float = 0.0
     budget_tokens: int = 0
+    follow_listen: str = "auto"
+    follow_poll_s: float = 1.0
+    follow_recheck_s: float = 30.0
 
 
 @dataclass
@@ -136,6 +139,7 @@ class Settings:
 CHOICES: dict[str, tuple[str, ...]] = {
     "run.engine": ("auto", "local", "groq", "null"),
     "rate_limit.scope": ("process", "database"),
+    "run.follow_listen": ("auto", "on", "off"),
     "logging.level": ("debug", "info", "warning", "error"),
     "logging.format": ("text", "json"),
 }

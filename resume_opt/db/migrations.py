@@ -11,6 +11,8 @@ from datetime import datetime
 
 import psycopg
 
+from resume_opt.db.platform import M005_PLATFORM_API
+
 M001_INITIAL = """
 create table candidates (
     id bigserial primary key,
@@ -126,6 +128,7 @@ def _registry() -> list[tuple[str, str]]:
     if rate_limit_sql:
         migrations.append(("m003_rate_limit", rate_limit_sql))
     migrations.append(("m004_plan_stable_dedup", M004_PLAN_STABLE_DEDUP))
+    migrations.append(("m005_platform_api", M005_PLATFORM_API))
     return migrations
 
 

@@ -13,6 +13,8 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
+from resume_opt.db.platform import notify_results
+
 Conn = psycopg.Connection[tuple[Any, ...]]
 
 
@@ -109,6 +111,7 @@ update optimizations o
        prompt_version text, result jsonb, score_before real, score_after real, tokens_in int,
        tokens_out int, cost_usd numeric, latency_ms int)
  where o.id = v.id and o.locked_by = %(run_id)s and o.status = 'running'
+returning o.id
 """
 
 FAIL = """
@@ -174,9 +177,12 @@ def write_back(
 ) -> dict[str, int]:
     """Write a chunk's outcomes in the caller's transaction; counts of rows actually written.
 
+    Final outcomes (succeeded, failed) are announced on `platform.RESULTS_CHANNEL` at commit.
+
     `lost` counts outcomes whose row this run no longer held (lease lost): not written.
     """
     written = {"succeeded": 0, "failed": 0, "retried": 0, "released": 0, "lost": 0}
+    finals: list[tuple[int, str]] = []
     if successes:
         s = successes
         # One jsonb document for the chunk: one json.dumps, instead of psycopg quoting
@@ -198,9 +204,10 @@ def write_back(
             }
             for x in s
         ]
-        cur = conn.execute(COMPLETE, {"run_id": run_id, "rows": Jsonb(docs)})
-        written["succeeded"] = cur.rowcount
-        written["lost"] += len(s) - cur.rowcount
+        done = conn.execute(COMPLETE, {"run_id": run_id, "rows": Jsonb(docs)}).fetchall()
+        written["succeeded"] = len(done)
+        written["lost"] += len(s) - len(done)
+        finals.extend((int(oid), "succeeded") for (oid,) in done)
     if failures:
         f = failures
         rows = conn.execute(
@@ -214,11 +221,15 @@ def write_back(
                 "backoff": [x.backoff_s for x in f],
             },
         ).fetchall()
-        for _, status in rows:
+        for oid, status in rows:
             written["failed" if status == "failed" else "retried"] += 1
+            if status == "failed":
+                finals.append((int(oid), "failed"))
         written["lost"] += len(f) - len(rows)
     if released:
         written["released"] = conn.execute(RELEASE, {"run_id": run_id, "ids": released}).rowcount
+    # The app hears about final outcomes (channel resume_opt_results) when this transaction commits.
+    notify_results(conn, finals)
     return written
 
 
