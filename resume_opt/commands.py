@@ -19,7 +19,7 @@ from typing import Any
 
 from resume_opt.cache import open_cache
 from resume_opt.config import Settings
-from resume_opt.db import queue, stats, store
+from resume_opt.db import platform, queue, stats, store
 from resume_opt.db.connect import Database, open_database
 from resume_opt.db.ratelimit import budget_snapshot
 from resume_opt.engines import make_engine, resolve_engine_name
@@ -294,12 +294,18 @@ def enqueue(
         def flush() -> None:
             if not batch:
                 return
+            # The same SQL function the platform's app calls (db/platform.py).
             with db.connection() as conn:
-                res = store.enqueue_pairs(conn, batch, priority, settings.run.max_attempts)
-            totals["inserted"] += res.inserted  # type: ignore[operator]
-            totals["skipped"] += res.skipped  # type: ignore[operator]
-            totals["unknown_candidates"].update(res.unknown_candidates)  # type: ignore[attr-defined]
-            totals["unknown_jobs"].update(res.unknown_jobs)  # type: ignore[attr-defined]
+                outcomes = platform.enqueue_pairs(conn, batch, priority, settings.run.max_attempts)
+            for o in outcomes:
+                if o.status == "queued":
+                    totals["inserted"] += 1  # type: ignore[operator]
+                elif o.status == "skipped":
+                    totals["skipped"] += 1  # type: ignore[operator]
+                elif o.status == "unknown_candidate":
+                    totals["unknown_candidates"].add(o.candidate_id)  # type: ignore[attr-defined]
+                else:
+                    totals["unknown_jobs"].add(o.job_id)  # type: ignore[attr-defined]
             batch.clear()
 
         for line, cand, jobid in read_pairs(pairs_file):
