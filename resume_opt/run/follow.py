@@ -164,12 +164,6 @@ class Follower:
         """Follow the queue until a signal, a session limit or an error; return the summary."""
         started = datetime.now(UTC)
         reason, code, message = "SIGTERM", 143, None
-        log.info(
-            "follow: %s",
-            f"listening on channel {platform.ENQUEUED_CHANNEL}"
-            if self.listen
-            else f"polling the queue every {self.s.run.follow_poll_s:g}s",
-        )
         try:
             reason, code, message = self._follow()
         except DatabaseError as exc:
@@ -203,6 +197,9 @@ class Follower:
         """The loop; returns (stop_reason, exit_code, message)."""
         if self.listen:
             self._listener = Listener(self.db.dsn, platform.ENQUEUED_CHANNEL, self.s.database.connect_timeout_s)
+            log.info("follow: listening on channel %s", platform.ENQUEUED_CHANNEL)
+        else:
+            log.info("follow: polling the queue every %gs", self.s.run.follow_poll_s)
         idle_until = 0.0  # after a round that found nothing (another run took it), do not spin
         while True:
             if self._signal is not None:
