@@ -8,7 +8,8 @@ JSON object of named figures on stdout (the table then goes to stderr).
 Scenarios: overhead (pipeline vs the plain-SQL floor), peer (pgqueuer on the same
 server, plus the pipeline in the same run), rerun (all pairs served by dedup; cache
 lookup latency), latency (pool efficiency with slow calls), memory (peak RSS at 10k
-and 100k pairs), scaling (1, 2, 4 processes on one queue), ratelimit and quality
+and 100k pairs), scaling (1, 2, 4 processes on one queue), enqueue (the platform app's enqueue latency at
+--rate/s for --seconds, and enqueue-to-result with `run --follow`), ratelimit and quality
 (scripts/bench_ratelimit.py and scripts/bench_quality.py; arguments after `--` go
 to them), all. Every scenario works in its own throw-away PostgreSQL schema and
 data directory. See BENCHMARKS.md for the figures and what limits each.
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import common  # noqa: E402
 from benchlib.common import DEFAULT_DSN, log, table  # noqa: E402
 
-SCENARIOS = ("overhead", "peer", "rerun", "ratelimit", "latency", "memory", "scaling", "quality")
+SCENARIOS = ("overhead", "peer", "rerun", "ratelimit", "latency", "memory", "scaling", "quality", "enqueue")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -66,7 +67,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="overhead/rerun: resume length passed to seed_pairs (default 40, ~400 chars)",
     )
     p.add_argument("--workers", type=int, default=32, help="latency: pool size W (default 32)")
-    p.add_argument("--seconds", type=float, default=30, help="latency: target duration (default 30)")
+    p.add_argument(
+        "--seconds",
+        type=float,
+        default=None,
+        help="latency: target duration (default 30); enqueue: length of each load phase (default 60)",
+    )
+    p.add_argument("--rate", type=float, default=100, help="enqueue: requests per second (default 100)")
+    p.add_argument("--clients", type=int, default=20, help="enqueue: concurrent app connections (default 20)")
     p.add_argument(
         "--pgq-driver",
         choices=("both", "psycopg", "asyncpg"),
@@ -88,6 +96,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--json", action="store_true", help="print one JSON object of named figures")
     args = p.parse_args(argv)
     args.passthrough = passthrough
+    args.enqueue_seconds = args.seconds  # enqueue's default (60) differs from latency's (30)
+    if args.seconds is None:
+        args.seconds = 30
     if args.n is None:
         args.n = 200 if args.smoke else 50_000
     if args.smoke:
@@ -190,6 +201,10 @@ def run_scenarios(args: argparse.Namespace) -> dict[str, Any]:
             step("peer", lambda: peer.run(args, figures.get("overhead_pairs_per_s")), peer.rows)
     if "latency" in want:
         step("latency", lambda: latency.run(args), latency.rows)
+    if "enqueue" in want:
+        from benchlib import enqueue
+
+        step("enqueue", lambda: enqueue.run(args), enqueue.rows)
     if "memory" in want:
         step("memory", lambda: procs.memory(args), procs.memory_rows)
     if "scaling" in want:
