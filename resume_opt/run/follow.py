@@ -156,7 +156,7 @@ class Follower:
             current.signal_received(name)
         try:
             os.write(self._wake_w, b"!")
-        except BlockingIOError:  # the pipe is full: a wake-up is pending already
+        except OSError:  # full (a wake-up is pending already), or closed (the session is over)
             pass
 
     # --- the session ------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ until its result is written.
   sharing a psycopg_pool (the app's pool), requests arriving open-loop at `--rate` per second for
   `--seconds` (default 60). `latency` is the call (checkout, statement, commit); `response` is from
   the request's scheduled arrival, so a backlog (all clients busy) shows in it.
-- `sql_*`: the same through `select * from resume_opt_enqueue(%s, %s, %s)`.
+- `sql_*`: the same through `select * from resume_opt_enqueue(%s, %s, %s)`. The two take turns
+  in 10-second slices (`--seconds` of each in all).
 - `idle_e2e_*`: one pair at a time into an idle `run --follow` (offline engine): from the
   enqueue's commit to the NOTIFY on resume_opt_results announcing its result, at the client.
 - `e2e_*`: the same while the app enqueues at `--rate` for `--seconds` and `run --follow` keeps
@@ -34,6 +35,7 @@ from resume_opt import enqueue
 
 JOB = "j1"
 IDLE_SAMPLES = 20
+SLICE_S = 10.0
 
 
 def pct(values: list[float], p: float) -> float:
@@ -190,11 +192,12 @@ def run(args: Any) -> dict[str, Any]:
     rate, clients = args.rate, args.clients
     seconds = args.enqueue_seconds if args.enqueue_seconds is not None else (3 if args.smoke else 60)
     n = max(1, int(rate * seconds))
+    idle_samples = 5 if args.smoke else IDLE_SAMPLES
     f: dict[str, Any] = {"enqueue_rate_per_s": rate, "enqueue_seconds": seconds, "enqueue_clients": clients}
     with space(args.dsn, "enqueue") as sp:
-        seed_pairs(sp.url, 3 * n + IDLE_SAMPLES + 1, 1, pairs=0)
+        seed_pairs(sp.url, 3 * n + idle_samples + 1, 1, pairs=0)
         sp.sql("vacuum analyze")
-        names = [f"c{i}" for i in range(1, 3 * n + IDLE_SAMPLES + 2)]
+        names = [f"c{i}" for i in range(1, 3 * n + idle_samples + 2)]
         api_c, sql_c, load_c = names[:n], names[n : 2 * n], names[2 * n : 3 * n]
         idle_c, warm = names[3 * n : -1], names[-1]
         pool: ConnectionPool[Any] = ConnectionPool(sp.url, min_size=clients, max_size=clients, open=True)
@@ -209,14 +212,22 @@ def run(args: Any) -> dict[str, Any]:
 
             with ThreadPoolExecutor(max_workers=clients) as ex:
                 list(ex.map(warm_up, range(clients * 6)))
-            log(f"enqueue: Python API, {n} requests at {rate:g}/s from {clients} clients")
-            r = open_loop(pool, _api_call, api_c, rate, clients)
-            f |= summary("api_latency", r["latency"]) | summary("api_response", r["response"])
-            f["api_errors"] = int(r["errors"][0])
-            log(f"enqueue: SQL function, {n} requests at {rate:g}/s from {clients} clients")
-            r = open_loop(pool, _sql_call, sql_c, rate, clients)
-            f |= summary("sql_latency", r["latency"]) | summary("sql_response", r["response"])
-            f["sql_errors"] = int(r["errors"][0])
+            # The two ways take turns in slices of SLICE_S, so a shared host's load drifting during
+            # the minutes this takes falls on both alike.
+            log(f"enqueue: Python API and SQL function, {n} requests each at {rate:g}/s from {clients} clients")
+            got: dict[str, dict[str, list[float]]] = {
+                k: {"latency": [], "response": [], "errors": [0.0]} for k in ("api", "sql")
+            }
+            per_slice = max(1, int(rate * SLICE_S))
+            for start in range(0, n, per_slice):
+                for kind, call, cands in (("api", _api_call, api_c), ("sql", _sql_call, sql_c)):
+                    r = open_loop(pool, call, cands[start : start + per_slice], rate, clients)
+                    got[kind]["latency"] += r["latency"]
+                    got[kind]["response"] += r["response"]
+                    got[kind]["errors"][0] += r["errors"][0]
+            for kind, r in got.items():
+                f |= summary(f"{kind}_latency", r["latency"]) | summary(f"{kind}_response", r["response"])
+                f[f"{kind}_errors"] = int(r["errors"][0])
             # The queue now holds 2n pending pairs the worker would drain first: out of its way.
             sp.sql("delete from optimizations")
 
@@ -224,7 +235,7 @@ def run(args: Any) -> dict[str, Any]:
             listener.start()
             proc, err = start_follow(sp)
             try:
-                log(f"enqueue: {IDLE_SAMPLES} pairs one at a time into an idle run --follow")
+                log(f"enqueue: {idle_samples} pairs one at a time into an idle run --follow")
                 idle: list[float] = []
                 for cand in idle_c:
                     committed: dict[str, float] = {}
