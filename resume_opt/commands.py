@@ -181,15 +181,14 @@ class _GroqIdentity:
     """The groq engine's hash identity without a client (dry runs make no calls)."""
 
     name = "groq"
+    analyses = True
 
     def __init__(self, settings: Settings) -> None:
-        self.model = settings.groq.model
-        try:
-            from resume_opt.engines.groq.prompt import PROMPT_VERSION
+        # Imported, not guessed: a wrong prompt version would make every dry-run hash miss.
+        from resume_opt.engines.groq.prompt import PROMPT_VERSION
 
-            self.prompt_version = PROMPT_VERSION
-        except ImportError:
-            self.prompt_version = "?"
+        self.model = settings.groq.model
+        self.prompt_version = PROMPT_VERSION
 
 
 def collect_stats(settings: Settings, runs: int = 5) -> dict[str, Any]:

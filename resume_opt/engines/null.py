@@ -23,6 +23,7 @@ class NullEngine:
     name = "null"
     model = "none"
     prompt_version = "0"
+    analyses = False
 
     def __init__(self, latency_ms: tuple[int, int] | None = None, seed: int | None = None) -> None:
         if latency_ms is None:

@@ -43,6 +43,31 @@ class RunCounters:
     _max_latency: int = 0
     _rng: random.Random = field(default_factory=lambda: random.Random(7))
 
+    def add_written(self, written: dict[str, int]) -> None:
+        """What one chunk's write-back did (queue.write_back's counts)."""
+        self.succeeded += written["succeeded"]
+        self.failed += written["failed"]
+        self.retried += written["retried"]
+        self.released += written["released"]
+        self.lost_lease += written["lost"]
+
+    def add_calls(self, calls: int, retries: int, rate_limited: int, errors: list[str]) -> None:
+        """What one item's engine call, retries included, cost in calls."""
+        self.engine_calls += calls
+        self.call_retries += retries
+        self.rate_limited += rate_limited
+        for kind in errors:
+            self.call_errors[kind] = self.call_errors.get(kind, 0) + 1
+
+    def add_error(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+    def add_billed(self, usage: dict[str, Any]) -> None:
+        """Tokens and cost as the provider billed them (failed calls included): never lower."""
+        self.tokens_in = max(self.tokens_in, int(usage.get("tokens_in", 0)))
+        self.tokens_out = max(self.tokens_out, int(usage.get("tokens_out", 0)))
+        self.cost_usd = max(self.cost_usd, float(usage.get("cost_usd", 0.0)))
+
     def add_usage(self, tokens_in: int, tokens_out: int, cost: float, latency_ms: int | None) -> None:
         self.tokens_in += tokens_in
         self.tokens_out += tokens_out

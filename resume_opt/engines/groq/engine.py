@@ -61,6 +61,7 @@ class GroqEngine:
 
     name = "groq"
     prompt_version = PROMPT_VERSION
+    analyses = True
 
     def __init__(self, settings: Settings, limiter: RateLimiter) -> None:
         self.settings = settings
