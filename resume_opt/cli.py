@@ -20,9 +20,11 @@ import typer
 from rich.console import Console
 
 from resume_opt import __version__, commands, render
-from resume_opt.config import Settings, load_settings
+from resume_opt.config import Settings, data_home, load_settings
+from resume_opt.crash import write_crash_file
 from resume_opt.errors import ConfigError, ResumeOptError
 from resume_opt.log import scrub, setup_logging
+from resume_opt.run.stop import EXIT_INTERNAL
 from resume_opt.secrets import Secrets, remember
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -86,11 +88,11 @@ def _guard(fn: F) -> F:
         except KeyboardInterrupt:
             _err("interrupted")
             raise typer.Exit(130) from None
-        except Exception as exc:  # the last line of defence: still one line, no traceback
-            log.debug("internal error", exc_info=True)
-            first_line = (str(exc).strip().splitlines() or [""])[0][:200]
-            _err(f"internal error: {type(exc).__name__}: {first_line}")
-            raise typer.Exit(1) from None
+        except Exception as exc:  # the last line of defence: one line naming the traceback's file
+            path = write_crash_file(exc, data_home())
+            where = f"traceback in {path}" if path else "no traceback file could be written"
+            _err(f"internal error ({type(exc).__name__}); {where}")
+            raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -141,7 +143,8 @@ def run(
     """Claim pending (candidate, job) pairs and tailor them; print the run report.
 
     Exit codes: 0 all succeeded or nothing to do · 1 some items failed · 2 bad configuration ·
-    3 database or API unreachable · 130/143 interrupted (work released, report written).
+    3 database or API unreachable, or the daily quota spent · 70 internal error (traceback file named,
+    work released, run recorded as crashed) · 130/143 interrupted (work released, report written).
     """
     settings = _settings(
         ctx,

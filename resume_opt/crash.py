@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from resume_opt import __version__
+from resume_opt.log import scrub
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
@@ -46,7 +47,7 @@ def crash_text(exc: BaseException, run_id: int | None = None) -> str:
             lines.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}')
             if frame.line:
                 lines.append(f"    {frame.line.strip()}")
-    return "\n".join(lines) + "\n"
+    return scrub("\n".join(lines)) + "\n"  # source lines too: a DSN could be written in code
 
 
 def write_crash_file(exc: BaseException, home: Path, run_id: int | None = None) -> Path | None:

@@ -78,9 +78,11 @@ def test_run_killed_mid_chunk_loses_nothing(db_url: str, tmp_path: Path) -> None
         "NULL_ENGINE_LATENCY_MS": "10,30",
         "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5",
     }
-    victim = start_run(env, "--engine", "null", "--chunk-size", "40", "--workers", str(workers))
-    deadline = time.monotonic() + 60
-    while sum(calls(log).values()) < 120 and time.monotonic() < deadline:
+    # The victim's calls after the 120th hang (never released): it is provably mid-way when killed.
+    gate = {"NULL_ENGINE_HOLD_AFTER": "120", "NULL_ENGINE_RELEASE_FILE": str(tmp_path / "never")}
+    victim = start_run({**env, **gate}, "--engine", "null", "--chunk-size", "40", "--workers", str(workers))
+    deadline = time.monotonic() + 120
+    while sum(calls(log).values()) < 120 + workers and time.monotonic() < deadline:
         time.sleep(0.05)
     victim.send_signal(signal.SIGKILL)
     victim.communicate(timeout=30)
