@@ -317,8 +317,8 @@ def demo(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", hel
 @db_app.command("migrate")
 @_guard
 def db_migrate(ctx: typer.Context) -> None:
-    """Apply pending migrations (opening the database does this too)."""
-    res = commands.db_status(_settings(ctx), apply=True)
+    """Apply pending migrations (every command does this first unless database.auto_migrate is off)."""
+    res = commands.db_migrate(_settings(ctx))
     print(
         f"{res['where']}: applied {len(res['applied_now'])} migrations"
         + (f" ({', '.join(res['applied_now'])})" if res["applied_now"] else "; schema is up to date")
@@ -328,11 +328,14 @@ def db_migrate(ctx: typer.Context) -> None:
 @db_app.command("status")
 @_guard
 def db_status(ctx: typer.Context) -> None:
-    """List migrations with when each was applied, or 'pending'."""
+    """List migrations with when each was applied, or 'pending'. Changes nothing."""
     res = commands.db_status(_settings(ctx))
-    print(f"database {res['where']}")
+    print(f"database {res['where']} (pooler: {res['pooler']})")
     for m in res["migrations"]:
-        print(f"  {m['name']:<28} {m['applied_at'] or 'pending'}")
+        when = m["applied_at"] or "pending"
+        print(f"  {m['name']:<28} {when}" + ("" if m["known"] else "  (newer than this resume-opt)"))
+    if res["error"]:
+        raise ConfigError(res["error"])
 
 
 @app.command()

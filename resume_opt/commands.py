@@ -305,16 +305,41 @@ def show(settings: Settings, opt_id: int) -> dict[str, Any]:
     return row
 
 
-def db_status(settings: Settings, apply: bool = False) -> dict[str, Any]:
+def db_status(settings: Settings) -> dict[str, Any]:
+    """`db status`: applied and pending migrations. Only reads: it never migrates."""
     from resume_opt.db import migrations
 
-    with database(settings) as db, db.connection() as conn:
-        applied_now = migrations.migrate(conn) if apply else []
-        return {
-            "where": db.where,
-            "applied_now": applied_now,
-            "migrations": [{"name": n, "applied_at": a.isoformat() if a else None} for n, a in migrations.status(conn)],
-        }
+    db = open_database(settings, migrate=False, max_size=2)
+    try:
+        with db.connection() as conn:
+            state = migrations.read_state(conn)
+            listed = migrations.status(conn)
+    finally:
+        db.close()
+    unknown = set(state.unknown)
+    error = state.newer_error()
+    return {
+        "where": db.where,
+        "pooler": db.pooler + (" (detected)" if db.detected else ""),
+        "pending": state.pending,
+        "migrations": [
+            {"name": n, "applied_at": a.isoformat() if a else None, "known": n not in unknown} for n, a in listed
+        ],
+        "error": str(error) if error else None,
+    }
+
+
+def db_migrate(settings: Settings) -> dict[str, Any]:
+    """`db migrate`: apply pending migrations under the migration lock (whatever auto_migrate says)."""
+    from resume_opt.db import migrations
+
+    db = open_database(settings, migrate=False, max_size=2)
+    try:
+        with db.connection() as conn:
+            applied_now = migrations.migrate(conn)
+    finally:
+        db.close()
+    return {"where": db.where, "applied_now": applied_now}
 
 
 def purge_candidate(settings: Settings, external_id: str) -> dict[str, Any]:
