@@ -21,6 +21,16 @@ LATEST = migrations.short(migrations.MIGRATIONS[-1].name)
 NAMES = [m.name for m in migrations.MIGRATIONS]
 
 
+def waiting_on_my_lock(holder: psycopg.Connection[Any]) -> int:
+    """Sessions waiting for the advisory lock `holder` holds (this schema's migration lock)."""
+    row = holder.execute(
+        "select count(*) from pg_locks w join pg_locks h on h.pid = pg_backend_pid() and h.locktype = 'advisory'"
+        " and (w.classid, w.objid, w.objsubid) = (h.classid, h.objid, h.objsubid)"
+        " where w.locktype = 'advisory' and not w.granted"
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
 def tables(sql: Callable[..., list[tuple[Any, ...]]]) -> set[str]:
     return {r[0] for r in sql("select table_name from information_schema.tables where table_schema = current_schema()")}
 
