@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from resume_opt import __version__, commands, render
+from resume_opt import __version__, commands, errortrack, render
 from resume_opt.config import Settings, load_settings
 from resume_opt.errors import ConfigError, ResumeOptError
 from resume_opt.log import scrub, setup_logging
@@ -60,6 +60,7 @@ def _settings(ctx: typer.Context, **overrides: dict[str, Any]) -> Settings:
     logging_over = {"format": st.log_format} if st.log_format else {}
     settings = load_settings(st.config, {**overrides, "logging": logging_over})
     setup_logging(settings.logging.level, settings.logging.format, st.verbosity)
+    errortrack.init(settings, command=ctx.command_path.partition(" ")[2] or None)
     return settings
 
 
@@ -88,6 +89,7 @@ def _guard(fn: F) -> F:
             raise typer.Exit(130) from None
         except Exception as exc:  # the last line of defence: still one line, no traceback
             log.debug("internal error", exc_info=True)
+            errortrack.capture_exception(exc)
             first_line = (str(exc).strip().splitlines() or [""])[0][:200]
             _err(f"internal error: {type(exc).__name__}: {first_line}")
             raise typer.Exit(1) from None

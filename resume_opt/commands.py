@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from resume_opt import errortrack
 from resume_opt.cache import open_cache
 from resume_opt.config import Settings
 from resume_opt.db import queue, stats, store
@@ -57,6 +58,7 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
     with database(settings, max_size=max(settings.database.pool_max, 6)) as db:
         deadline = time.monotonic() + settings.run.max_runtime_s if settings.run.max_runtime_s else None
         engine = make_engine(name, settings, pool=db.pool, deadline=deadline)
+        errortrack.set_run(engine=name, model=engine.model)
         cache = open_cache(settings)
         with db.connection() as conn:
             total = queue.count_claimable(conn)
@@ -76,6 +78,7 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
         try:
             report = pipeline.run()
         finally:
+            errortrack.set_run(run_id=pipeline.run_id or None)  # an error escaping the run is tagged with it
             progress.close()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -109,6 +112,7 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
                 )
         if pipeline.abandoned_threads:
             report["abandoned_threads"] = True
+        errortrack.report_run_summary(report)
         return report
 
 
