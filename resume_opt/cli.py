@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from resume_opt import __version__, commands, render
+from resume_opt import __version__, commands, errortrack, render
 from resume_opt.config import Settings, data_home, load_settings
 from resume_opt.crash import write_crash_file
 from resume_opt.errors import ConfigError, ResumeOptError
@@ -62,6 +62,7 @@ def _settings(ctx: typer.Context, **overrides: dict[str, Any]) -> Settings:
     logging_over = {"format": st.log_format} if st.log_format else {}
     settings = load_settings(st.config, {**overrides, "logging": logging_over})
     setup_logging(settings.logging.level, settings.logging.format, st.verbosity)
+    errortrack.init(settings, command=ctx.command_path.partition(" ")[2] or None)
     return settings
 
 
@@ -89,6 +90,7 @@ def _guard(fn: F) -> F:
             _err("interrupted")
             raise typer.Exit(130) from None
         except Exception as exc:  # the last line of defence: one line naming the traceback's file
+            errortrack.capture_exception(exc)
             path = write_crash_file(exc, data_home())
             where = f"traceback in {path}" if path else "no traceback file could be written"
             _err(f"internal error ({type(exc).__name__}); {where}")
@@ -320,8 +322,8 @@ def demo(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", hel
 @db_app.command("migrate")
 @_guard
 def db_migrate(ctx: typer.Context) -> None:
-    """Apply pending migrations (opening the database does this too)."""
-    res = commands.db_status(_settings(ctx), apply=True)
+    """Apply pending migrations (every command does this first unless database.auto_migrate is off)."""
+    res = commands.db_migrate(_settings(ctx))
     print(
         f"{res['where']}: applied {len(res['applied_now'])} migrations"
         + (f" ({', '.join(res['applied_now'])})" if res["applied_now"] else "; schema is up to date")
@@ -331,11 +333,14 @@ def db_migrate(ctx: typer.Context) -> None:
 @db_app.command("status")
 @_guard
 def db_status(ctx: typer.Context) -> None:
-    """List migrations with when each was applied, or 'pending'."""
+    """List migrations with when each was applied, or 'pending'. Changes nothing."""
     res = commands.db_status(_settings(ctx))
-    print(f"database {res['where']}")
+    print(f"database {res['where']} (pooler: {res['pooler']})")
     for m in res["migrations"]:
-        print(f"  {m['name']:<28} {m['applied_at'] or 'pending'}")
+        when = m["applied_at"] or "pending"
+        print(f"  {m['name']:<28} {when}" + ("" if m["known"] else "  (newer than this resume-opt)"))
+    if res["error"]:
+        raise ConfigError(res["error"])
 
 
 @app.command()

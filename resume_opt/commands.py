@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from resume_opt import errortrack
 from resume_opt.cache import open_cache
 from resume_opt.config import Settings
 from resume_opt.db import queue, stats, store
@@ -57,6 +58,7 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
     with database(settings, max_size=max(settings.database.pool_max, 6)) as db:
         deadline = time.monotonic() + settings.run.max_runtime_s if settings.run.max_runtime_s else None
         engine = make_engine(name, settings, pool=db.pool, deadline=deadline)
+        errortrack.set_run(engine=name, model=engine.model)
         cache = open_cache(settings)
         with db.connection() as conn:
             total = queue.count_claimable(conn)
@@ -76,6 +78,7 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
         try:
             report = pipeline.run()
         finally:
+            errortrack.set_run(run_id=pipeline.run_id or None)  # an error escaping the run is tagged with it
             progress.close()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -109,6 +112,7 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
                 )
         if pipeline.abandoned_threads:
             report["abandoned_threads"] = True
+        errortrack.report_run_summary(report)
         return report
 
 
@@ -304,16 +308,41 @@ def show(settings: Settings, opt_id: int) -> dict[str, Any]:
     return row
 
 
-def db_status(settings: Settings, apply: bool = False) -> dict[str, Any]:
+def db_status(settings: Settings) -> dict[str, Any]:
+    """`db status`: applied and pending migrations. Only reads: it never migrates."""
     from resume_opt.db import migrations
 
-    with database(settings) as db, db.connection() as conn:
-        applied_now = migrations.migrate(conn) if apply else []
-        return {
-            "where": db.where,
-            "applied_now": applied_now,
-            "migrations": [{"name": n, "applied_at": a.isoformat() if a else None} for n, a in migrations.status(conn)],
-        }
+    db = open_database(settings, migrate=False, max_size=2)
+    try:
+        with db.connection() as conn:
+            state = migrations.read_state(conn)
+            listed = migrations.status(conn)
+    finally:
+        db.close()
+    unknown = set(state.unknown)
+    error = state.newer_error()
+    return {
+        "where": db.where,
+        "pooler": db.pooler + (" (detected)" if db.detected else ""),
+        "pending": state.pending,
+        "migrations": [
+            {"name": n, "applied_at": a.isoformat() if a else None, "known": n not in unknown} for n, a in listed
+        ],
+        "error": str(error) if error else None,
+    }
+
+
+def db_migrate(settings: Settings) -> dict[str, Any]:
+    """`db migrate`: apply pending migrations under the migration lock (whatever auto_migrate says)."""
+    from resume_opt.db import migrations
+
+    db = open_database(settings, migrate=False, max_size=2)
+    try:
+        with db.connection() as conn:
+            applied_now = migrations.migrate(conn)
+    finally:
+        db.close()
+    return {"where": db.where, "applied_now": applied_now}
 
 
 def purge_candidate(settings: Settings, external_id: str) -> dict[str, Any]:

@@ -30,6 +30,8 @@ class DatabaseSettings:
     pool_max: int = 4
     connect_timeout_s: float = 10
     reconnect_window_s: float = 60
+    pooler: str = "auto"
+    auto_migrate: bool = True
 
 
 @dataclass
@@ -135,6 +137,7 @@ class Settings:
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "run.engine": ("auto", "local", "groq", "null"),
+    "database.pooler": ("auto", "none", "transaction", "session"),
     "rate_limit.scope": ("process", "database"),
     "logging.level": ("debug", "info", "warning", "error"),
     "logging.format": ("text", "json"),

@@ -13,7 +13,7 @@ from typing import Any
 
 import psycopg
 
-from tests.conftest import DATA
+DATA = __import__("pathlib").Path(__file__).resolve().parent / "data"
 
 COLUMNS = """
 select table_name, column_name, data_type, is_nullable, coalesce(column_default, '')
@@ -62,7 +62,10 @@ def test_a_blank_database_migrates_to_the_expected_schema(db_url: str) -> None:
 
 
 if __name__ == "__main__":  # regenerate: python tests/test_schema.py DSN > tests/data/schema.json
+    import os
+
     sys.path.insert(0, str(DATA.parent.parent))
+    os.environ["DATABASE_URL"] = sys.argv[1]
     from tests.helpers import migrate
 
     migrate(sys.argv[1])
