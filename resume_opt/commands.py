@@ -380,8 +380,7 @@ def demo(settings: Settings, quiet: bool = False) -> dict[str, Any]:
                 res = import_file(db, kind, Path(path))
             loaded[kind] = res.inserted + res.updated
         with db.connection() as conn:
-            cands = [str(r[0]) for r in conn.execute(store.ALL_CANDIDATE_IDS).fetchall()]
-            jobs = [str(r[0]) for r in conn.execute(store.ALL_JOB_IDS).fetchall()]
+            cands, jobs = store.all_candidate_ids(conn), store.all_job_ids(conn)
             queued = store.enqueue_pairs(conn, [(c, j) for c in cands for j in jobs], 0, settings.run.max_attempts)
     report = execute_run(settings, quiet=quiet)
     return {

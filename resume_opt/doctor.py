@@ -21,17 +21,17 @@ def _check(name: str, fn: Any) -> dict[str, Any]:
 
 
 def _database(settings: Settings) -> tuple[bool, str]:
-    from resume_opt.db.connect import open_database
+    from resume_opt.db.connect import open_database, server_version
     from resume_opt.db.migrations import schema_version
 
     db = open_database(settings, migrate=False, min_size=1, max_size=2)
     try:
         with db.connection() as conn:
-            version = conn.execute("show server_version").fetchone()
+            version = server_version(conn)
             applied, known = schema_version(conn)
     finally:
         db.close()
-    server = version[0] if version else "?"
+    server = version or "?"
     if applied < known:
         return True, (
             f"{db.where} (PostgreSQL {server}): schema {applied}/{known}; the next command "

@@ -239,3 +239,9 @@ def open_database(
             db.close()
             raise
     return db
+
+
+def server_version(conn: psycopg.Connection[Any]) -> str | None:
+    """The server's version string (`show server_version`), for doctor and test headers."""
+    row = conn.execute("show server_version").fetchone()
+    return str(row[0]) if row else None
