@@ -126,6 +126,9 @@ def _registry() -> list[tuple[str, str]]:
     if rate_limit_sql:
         migrations.append(("m003_rate_limit", rate_limit_sql))
     migrations.append(("m004_plan_stable_dedup", M004_PLAN_STABLE_DEDUP))
+    from resume_opt.db.documents import M008_CANDIDATE_DOCUMENTS
+
+    migrations.append(("m008_candidate_documents", M008_CANDIDATE_DOCUMENTS))
     return migrations
 
 
