@@ -38,7 +38,9 @@ app = typer.Typer(
     "the LLM is Groq when GROQ_API_KEY is set, else an offline engine.",
 )
 db_app = typer.Typer(help="Database schema: apply and inspect migrations.", no_args_is_help=True)
-import_app = typer.Typer(help="Import candidates or jobs from JSON Lines files (upsert by id).", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Import candidates (JSON Lines or resume files) or jobs (JSON Lines); upsert by id.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
 
@@ -219,12 +221,38 @@ def _import(ctx: typer.Context, kind: str, file: Path) -> None:
 @_guard
 def import_candidates(
     ctx: typer.Context,
-    file: Annotated[
-        Path, typer.Argument(help='JSON Lines: {"id", "name", "email", "resume"} per line, or a JSON Resume document.')
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help='JSON Lines ({"id", "name", "email", "resume"} per line) or a JSON Resume document; '
+            "or folders and files of .pdf, .docx, .txt and .md resumes."
+        ),
     ],
+    manifest: Annotated[
+        Path | None,
+        typer.Option(help="CSV id,name,email,file giving documents their ids (default: the file name)."),
+    ] = None,
 ) -> None:
-    """Import candidates; re-importing updates by id. Bad lines are listed; exit 1 if any."""
-    _import(ctx, "candidates", file)
+    """Import candidates; re-importing updates by id. Bad lines or files are listed; exit 1 if any."""
+    from resume_opt.io.documents import DOCUMENT_SUFFIXES, UNSUPPORTED_SUFFIXES
+
+    documents = DOCUMENT_SUFFIXES + UNSUPPORTED_SUFFIXES
+    if manifest is None and len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() not in documents:
+        _import(ctx, "candidates", paths[0])
+        return
+    res = commands.import_documents(_settings(ctx), paths, manifest)
+    for where, reason in res.bad:
+        _err(f"{where}: {reason}")
+    if res.bad_count > len(res.bad):
+        _err(f"... and {res.bad_count - len(res.bad)} more bad files")
+    if res.ignored:
+        _err(f"ignored {res.ignored} files that are not .pdf, .docx, .txt or .md")
+    print(
+        f"imported candidates: {res.inserted} new, {res.updated} updated, {res.unchanged} unchanged, "
+        f"{res.bad_count} bad files"
+    )
+    if res.bad_count:
+        raise typer.Exit(1)
 
 
 @import_app.command("jobs")

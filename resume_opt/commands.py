@@ -290,6 +290,14 @@ def import_records(settings: Settings, kind: str, path: Path) -> Any:
         return import_file(db, kind, path)
 
 
+def import_documents(settings: Settings, paths: list[Path], manifest: Path | None) -> Any:
+    """Import resume files (PDF, DOCX, TXT, MD) and folders of them as candidates."""
+    from resume_opt.io.documents import import_documents as run_import
+
+    with database(settings) as db:
+        return run_import(db, paths, manifest)
+
+
 def export(settings: Settings, status: str | None, run_id: int | None, fmt: str, out: Any) -> int:
     from resume_opt.io.exporter import write_export
 
