@@ -296,14 +296,28 @@ def export(
     ctx: typer.Context,
     status: Annotated[str | None, typer.Option(help="Only this status (pending, running, succeeded, ...).")] = None,
     run_id: Annotated[int | None, typer.Option("--run", help="Only items of this run.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, docx or html.")] = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out-dir", help="docx and html: the folder to write one file per optimization in.")
+    ] = None,
 ) -> None:
-    """Export optimizations, one record each (external ids, scores, edits, keywords, usage)."""
-    if fmt not in ("jsonl", "csv"):
-        raise ConfigError("--format must be jsonl or csv")
+    """Export optimizations, one record each (external ids, scores, edits, keywords, usage); or, with
+    --format docx or html, one tailored resume (the candidate's own DOCX, edited) or review page each."""
+    if fmt not in ("jsonl", "csv", "docx", "html"):
+        raise ConfigError("--format must be jsonl, csv, docx or html")
     if status and status not in ("pending", "running", "succeeded", "failed", "cancelled"):
         raise ConfigError("--status must be pending, running, succeeded, failed or cancelled")
+    if fmt in ("docx", "html"):
+        if out_dir is None or output is not None:
+            raise ConfigError(f"--format {fmt} writes one file per optimization: give --out-dir DIR (not --output)")
+        res = commands.export_documents(_settings(ctx), status, run_id, fmt, out_dir)
+        for note, count in res.notes.items():
+            _err(f"{count} written as a clean DOCX: {note}")
+        print(f"exported {res.written} {fmt.upper()} files to {out_dir}")
+        return
+    if out_dir is not None:
+        raise ConfigError("--out-dir is for --format docx or html")
     settings = _settings(ctx)
     if output:
         tmp = output.with_name(f".{output.name}.part")
@@ -317,8 +331,20 @@ def export(
 
 @app.command()
 @_guard
-def show(ctx: typer.Context, optimization_id: Annotated[int, typer.Argument(help="Optimization id.")]) -> None:
+def show(
+    ctx: typer.Context,
+    optimization_id: Annotated[int, typer.Argument(help="Optimization id.")],
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Write the review page (one self-contained HTML file) here.")
+    ] = None,
+) -> None:
     """Show one optimization: the optimized resume and a coloured diff against the original."""
+    if html is not None:
+        from resume_opt.io.exporter import write_atomic
+
+        write_atomic(html, commands.review_page(_settings(ctx), optimization_id).encode("utf-8"))
+        print(f"wrote {html}")
+        return
     render.show(_out(), commands.show(_settings(ctx), optimization_id))
 
 
