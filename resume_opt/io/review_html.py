@@ -94,7 +94,8 @@ def side_by_side(original: str, tailored: str, applied: list[dict[str, Any]]) ->
             reason = str(applied[n - 1].get("reason") or "") if n else ""
             title = f' title="{escape(reason)}"' if reason else ""
             mark = f"<sup>{n}</sup>" if n else ""
-            right.append(f"<ins{title}>{escape(new)}</ins>{mark}")
+            core = new.rstrip()  # the number goes after the words, not after a line break
+            right.append(f"<ins{title}>{escape(core)}</ins>{mark}{escape(new[len(core) :])}")
     return "".join(left), "".join(right)
 
 
