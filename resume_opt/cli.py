@@ -237,7 +237,7 @@ def import_candidates(
     from resume_opt.io.documents import DOCUMENT_SUFFIXES, UNSUPPORTED_SUFFIXES
 
     documents = DOCUMENT_SUFFIXES + UNSUPPORTED_SUFFIXES
-    if manifest is None and len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() not in documents:
+    if manifest is None and len(paths) == 1 and not paths[0].is_dir() and paths[0].suffix.lower() not in documents:
         _import(ctx, "candidates", paths[0])
         return
     res = commands.import_documents(_settings(ctx), paths, manifest)

@@ -152,3 +152,22 @@ def test_export_docx_end_to_end(db_url: str, tmp_path: Path) -> None:
         assert read_back(path.read_bytes()) == record["optimized_resume"], path.name
         edited += bool(record["edits_applied"])
     assert edited  # the offline engine changed some of them: the in-place path was exercised
+
+
+def test_a_candidate_updated_from_json_lines_gets_a_clean_docx(db_url: str, tmp_path: Path) -> None:
+    (tmp_path / "d.docx").write_bytes(g.docx_bytes(g.Person()))
+    assert invoke("import", "candidates", str(tmp_path / "d.docx"))[0] == 0
+    cands = tmp_path / "c.jsonl"
+    cands.write_text(json.dumps({"id": "d", "resume": "Python developer\n- Built APIs"}) + "\n", encoding="utf-8")
+    assert invoke("import", "candidates", str(cands))[0] == 0
+    assert invoke("import", "jobs", str(SAMPLE_JOBS))[0] == 0
+    assert invoke("enqueue", "--job", "job-001", "--all-candidates")[0] == 0
+    assert invoke("run", "--engine", "local", "--json")[0] == 0
+    code, out, err = invoke("export", "--format", "docx", "--out-dir", str(tmp_path / "out"))
+    assert code == 0, err
+    assert err.strip() == "resume-opt: 1 written as a clean DOCX: the candidate was updated after the DOCX was imported"
+    record = json.loads(invoke("export", "--format", "jsonl")[1])
+    assert read_back((tmp_path / "out" / "1-d-job-001.docx").read_bytes()) == record["optimized_resume"]
+    # Importing the unchanged DOCX again is not a no-op now: the candidate's text came from elsewhere.
+    code, out, _ = invoke("import", "candidates", str(tmp_path / "d.docx"))
+    assert out.strip() == "imported candidates: 0 new, 1 updated, 0 unchanged, 0 bad files"

@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -212,7 +213,14 @@ def extract_pdf(data: bytes) -> str:
     """The text of a PDF, page by page, in the order its content is drawn."""
     if b"%PDF-" not in data[:1024]:
         raise DocumentError(_not_what_it_says(data, "PDF"))
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings can quote document content
+    # pypdf's log lines and warnings can quote a document's content: resume text is never logged.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _extract_pdf(data)
+
+
+def _extract_pdf(data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 

@@ -7,7 +7,7 @@ import csv
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
@@ -119,6 +119,8 @@ def write_documents(rows: Iterable[dict[str, Any]], fmt: str, out_dir: Path) -> 
                 continue
             original = row.get("original") if row.get("source_kind") == "docx" else None
             doc = tailored_docx(bytes(original) if original is not None else None, row["resume_text"], tailored)
+            if row.get("source_kind") == "docx" and original is None:
+                doc = replace(doc, note="the candidate was updated after the DOCX was imported")
             write_atomic(out_dir / document_name(row, ".docx"), doc.data)
             if doc.in_place:
                 res.in_place += 1
