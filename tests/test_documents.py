@@ -73,7 +73,11 @@ def _bad_files(folder: Path) -> dict[str, str]:
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("hello.txt", "not word")
     (folder / "plain-zip.docx").write_bytes(buf.getvalue())
-    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+    (folder / "old.doc").write_bytes(ole)
+    # Word saves a password-protected .docx as an OLE file holding an EncryptionInfo stream.
+    (folder / "protected.docx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + b"\0" * 64)
+    (folder / "renamed-doc.docx").write_bytes(ole)
     (folder / "huge.txt").write_bytes(b"a" * (d.MAX_FILE_BYTES + 1))
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
     (folder / "empty.md").write_bytes(b"")
@@ -87,6 +91,8 @@ def _bad_files(folder: Path) -> dict[str, str]:
         "broken.docx": "corrupt DOCX",
         "plain-zip.docx": "not a Word document",
         "old.doc": ".doc files are not supported",
+        "protected.docx": "encrypted DOCX (password-protected)",
+        "renamed-doc.docx": "not a DOCX file: its content is an old Word .doc (save it as .docx)",
         "huge.txt": "file is 10240 KiB, over the limit",
         "binary.txt": "not a text file: its content is an image",
         "empty.md": "empty file",
