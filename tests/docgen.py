@@ -72,7 +72,6 @@ def docx_bytes(p: Person, layout: str = "one_column") -> bytes:
     from docx.shared import Pt, RGBColor
 
     doc = Document()
-    body_start = 0
     if layout == "header_footer":
         section = doc.sections[0]
         section.header.paragraphs[0].text = p.name
@@ -103,7 +102,6 @@ def docx_bytes(p: Person, layout: str = "one_column") -> bytes:
         right.add_paragraph("EDUCATION")
         right.add_paragraph(p.education)
         return _save(doc)
-    del body_start
     target.add_heading("SUMMARY", level=1)
     para = target.add_paragraph()
     # A sentence split across runs of different formatting, as Word leaves them.
@@ -127,8 +125,6 @@ def docx_bytes(p: Person, layout: str = "one_column") -> bytes:
         bp.add_run(b[2 * cut :])
     target.add_heading("EDUCATION", level=1)
     target.add_paragraph(p.education)
-    if layout == "header_footer":
-        return _save(doc)
     return _save(doc)
 
 
