@@ -311,7 +311,7 @@ def export_documents(settings: Settings, status: str | None, run_id: int | None,
     from resume_opt.io.exporter import write_documents
 
     with database(settings) as db, db.connection() as conn:
-        return write_documents(documents.iter_reviews(conn, status, run_id), fmt, out_dir)
+        return write_documents(documents.iter_reviews(conn, status, run_id, with_original=fmt == "docx"), fmt, out_dir)
 
 
 def review_page(settings: Settings, opt_id: int) -> str:

@@ -62,7 +62,7 @@ select o.id, o.status, o.score_before, o.score_after, o.result, o.engine, o.mode
        c.external_id as candidate_id, c.name as candidate_name, c.resume_text,
        j.external_id as job_id, j.title as job_title, j.company as job_company,
        d.source_kind, d.source_name,
-       case when c.updated_at <= d.imported_at then d.original end as original
+       case when %(with_original)s and c.updated_at <= d.imported_at then d.original end as original
   from optimizations o
   join candidates c on c.id = o.candidate_id
   join jobs j on j.id = o.job_id
@@ -113,16 +113,19 @@ def upsert_document_candidates(conn: Conn, rows: Sequence[dict[str, Any]]) -> tu
 
 
 def get_review(conn: Conn, opt_id: int) -> dict[str, Any] | None:
-    """One optimization with its candidate, job and source document, or None."""
+    """One optimization with its candidate and job (for its review page), or None."""
     with conn.cursor(row_factory=dict_row) as cur:
-        row = cur.execute(REVIEW_ONE, {"id": opt_id}).fetchone()
+        row = cur.execute(REVIEW_ONE, {"id": opt_id, "with_original": False}).fetchone()
     return dict(row) if row else None
 
 
-def iter_reviews(conn: Conn, status: str | None, run_id: int | None) -> Iterator[dict[str, Any]]:
-    """Optimizations with a result (filtered like `export`), streamed through a server-side cursor."""
+def iter_reviews(
+    conn: Conn, status: str | None, run_id: int | None, with_original: bool = False
+) -> Iterator[dict[str, Any]]:
+    """Optimizations with a result (filtered like `export`), streamed through a server-side cursor;
+    `with_original` adds the candidate's DOCX (up to 10 MiB each, hence the small fetches)."""
     with conn.cursor(name="reviews", row_factory=dict_row) as cur:
-        cur.itersize = 50
-        cur.execute(REVIEW_MANY, {"status": status, "run_id": run_id})
+        cur.itersize = 10 if with_original else 100
+        cur.execute(REVIEW_MANY, {"status": status, "run_id": run_id, "with_original": with_original})
         for row in cur:
             yield dict(row)
