@@ -97,6 +97,8 @@ def document_name(row: dict[str, Any], suffix: str) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all (a reader never sees half a document)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.part")
     tmp.write_bytes(data)
     tmp.replace(path)
