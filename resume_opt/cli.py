@@ -40,7 +40,9 @@ app = typer.Typer(
     "the LLM is Groq when GROQ_API_KEY is set, else an offline engine.",
 )
 db_app = typer.Typer(help="Database schema: apply and inspect migrations.", no_args_is_help=True)
-import_app = typer.Typer(help="Import candidates or jobs from JSON Lines files (upsert by id).", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Import candidates (JSON Lines or resume files) or jobs (JSON Lines); upsert by id.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
 
@@ -224,12 +226,38 @@ def _import(ctx: typer.Context, kind: str, file: Path) -> None:
 @_guard
 def import_candidates(
     ctx: typer.Context,
-    file: Annotated[
-        Path, typer.Argument(help='JSON Lines: {"id", "name", "email", "resume"} per line, or a JSON Resume document.')
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help='JSON Lines ({"id", "name", "email", "resume"} per line) or a JSON Resume document; '
+            "or folders and files of .pdf, .docx, .txt and .md resumes."
+        ),
     ],
+    manifest: Annotated[
+        Path | None,
+        typer.Option(help="CSV id,name,email,file giving documents their ids (default: the file name)."),
+    ] = None,
 ) -> None:
-    """Import candidates; re-importing updates by id. Bad lines are listed; exit 1 if any."""
-    _import(ctx, "candidates", file)
+    """Import candidates; re-importing updates by id. Bad lines or files are listed; exit 1 if any."""
+    from resume_opt.io.documents import DOCUMENT_SUFFIXES, UNSUPPORTED_SUFFIXES
+
+    documents = DOCUMENT_SUFFIXES + UNSUPPORTED_SUFFIXES
+    if manifest is None and len(paths) == 1 and not paths[0].is_dir() and paths[0].suffix.lower() not in documents:
+        _import(ctx, "candidates", paths[0])
+        return
+    res = commands.import_documents(_settings(ctx), paths, manifest)
+    for where, reason in res.bad:
+        _err(f"{where}: {reason}")
+    if res.bad_count > len(res.bad):
+        _err(f"... and {res.bad_count - len(res.bad)} more bad files")
+    if res.ignored:
+        _err(f"ignored {res.ignored} files that are not .pdf, .docx, .txt or .md")
+    print(
+        f"imported candidates: {res.inserted} new, {res.updated} updated, {res.unchanged} unchanged, "
+        f"{res.bad_count} bad files"
+    )
+    if res.bad_count:
+        raise typer.Exit(1)
 
 
 @import_app.command("jobs")
@@ -273,14 +301,28 @@ def export(
     ctx: typer.Context,
     status: Annotated[str | None, typer.Option(help="Only this status (pending, running, succeeded, ...).")] = None,
     run_id: Annotated[int | None, typer.Option("--run", help="Only items of this run.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, docx or html.")] = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out-dir", help="docx and html: the folder to write one file per optimization in.")
+    ] = None,
 ) -> None:
-    """Export optimizations, one record each (external ids, scores, edits, keywords, usage)."""
-    if fmt not in ("jsonl", "csv"):
-        raise ConfigError("--format must be jsonl or csv")
+    """Export optimizations, one record each (external ids, scores, edits, keywords, usage); or, with
+    --format docx or html, one tailored resume (the candidate's own DOCX, edited) or review page each."""
+    if fmt not in ("jsonl", "csv", "docx", "html"):
+        raise ConfigError("--format must be jsonl, csv, docx or html")
     if status and status not in ("pending", "running", "succeeded", "failed", "cancelled"):
         raise ConfigError("--status must be pending, running, succeeded, failed or cancelled")
+    if fmt in ("docx", "html"):
+        if out_dir is None or output is not None:
+            raise ConfigError(f"--format {fmt} writes one file per optimization: give --out-dir DIR (not --output)")
+        res = commands.export_documents(_settings(ctx), status, run_id, fmt, out_dir)
+        for note, count in res.notes.items():
+            _err(f"{count} written as a clean DOCX: {note}")
+        print(f"exported {res.written} {fmt.upper()} files to {out_dir}")
+        return
+    if out_dir is not None:
+        raise ConfigError("--out-dir is for --format docx or html")
     settings = _settings(ctx)
     if output:
         tmp = output.with_name(f".{output.name}.part")
@@ -294,8 +336,20 @@ def export(
 
 @app.command()
 @_guard
-def show(ctx: typer.Context, optimization_id: Annotated[int, typer.Argument(help="Optimization id.")]) -> None:
+def show(
+    ctx: typer.Context,
+    optimization_id: Annotated[int, typer.Argument(help="Optimization id.")],
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Write the review page (one self-contained HTML file) here.")
+    ] = None,
+) -> None:
     """Show one optimization: the optimized resume and a coloured diff against the original."""
+    if html is not None:
+        from resume_opt.io.exporter import write_atomic
+
+        write_atomic(html, commands.review_page(_settings(ctx), optimization_id).encode("utf-8"))
+        print(f"wrote {html}")
+        return
     render.show(_out(), commands.show(_settings(ctx), optimization_id))
 
 

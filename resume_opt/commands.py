@@ -293,11 +293,40 @@ def import_records(settings: Settings, kind: str, path: Path) -> Any:
         return import_file(db, kind, path)
 
 
+def import_documents(settings: Settings, paths: list[Path], manifest: Path | None) -> Any:
+    """Import resume files (PDF, DOCX, TXT, MD) and folders of them as candidates."""
+    from resume_opt.io.documents import import_documents as run_import
+
+    with database(settings) as db:
+        return run_import(db, paths, manifest)
+
+
 def export(settings: Settings, status: str | None, run_id: int | None, fmt: str, out: Any) -> int:
     from resume_opt.io.exporter import write_export
 
     with database(settings) as db, db.connection() as conn:
         return write_export(store.iter_export(conn, status, run_id), fmt, out)
+
+
+def export_documents(settings: Settings, status: str | None, run_id: int | None, fmt: str, out_dir: Path) -> Any:
+    """One tailored DOCX (`fmt` docx) or review page (html) per optimization with a result."""
+    from resume_opt.db import documents
+    from resume_opt.io.exporter import write_documents
+
+    with database(settings) as db, db.connection() as conn:
+        return write_documents(documents.iter_reviews(conn, status, run_id, with_original=fmt == "docx"), fmt, out_dir)
+
+
+def review_page(settings: Settings, opt_id: int) -> str:
+    """The review page (HTML) of one optimization."""
+    from resume_opt.db import documents
+    from resume_opt.io.review_html import render_review
+
+    with database(settings) as db, db.connection() as conn:
+        row = documents.get_review(conn, opt_id)
+    if row is None:
+        raise NotFoundError(f"no optimization with id {opt_id}")
+    return render_review(row)
 
 
 def show(settings: Settings, opt_id: int) -> dict[str, Any]:

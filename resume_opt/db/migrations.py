@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 import psycopg
 
+from resume_opt.db.documents import M005_CANDIDATE_DOCUMENTS
 from resume_opt.db.ratelimit import MIGRATION_SQL as M003_RATE_LIMIT
 from resume_opt.errors import ConfigError
 
@@ -144,6 +145,7 @@ MIGRATIONS: list[Migration] = [
     Migration("m002_queue_autovacuum", M002_QUEUE_AUTOVACUUM),
     Migration("m003_rate_limit", M003_RATE_LIMIT),
     Migration("m004_plan_stable_dedup", M004_PLAN_STABLE_DEDUP),
+    Migration("m005_candidate_documents", M005_CANDIDATE_DOCUMENTS),
 ]
 
 _NAME = re.compile(r"m(\d{3})_[a-z0-9_]+")

@@ -128,6 +128,7 @@ def all_job_ids(conn: psycopg.Connection[Any]) -> list[str]:
     """External ids of every job, oldest first."""
     return [str(r[0]) for r in conn.execute(ALL_JOB_IDS).fetchall()]
 
+
 DELETE_CANDIDATE = "delete from candidates where external_id = %s"
 
 CANDIDATE_HASHES = """
