@@ -10,8 +10,9 @@ server, plus the pipeline in the same run), rerun (all pairs served by dedup; ca
 lookup latency), latency (pool efficiency with slow calls), memory (peak RSS at 10k
 and 100k pairs), scaling (1, 2, 4 processes on one queue, direct and through
 PgBouncer), ratelimit and quality (scripts/bench_ratelimit.py and
-scripts/bench_quality.py; arguments after `--` go to them), all. Every scenario works in its own throw-away PostgreSQL schema and
-data directory. See BENCHMARKS.md for the figures and what limits each.
+scripts/bench_quality.py; arguments after `--` go to them), all. Every scenario
+works in its own throw-away PostgreSQL schema and data directory. See
+BENCHMARKS.md for the figures and what limits each.
 """
 
 from __future__ import annotations

@@ -70,6 +70,21 @@ def require() -> None:
     pytest.skip(reason)
 
 
+def _os_user_for(host: str) -> str:
+    """As root, whom PgBouncer runs as: the owner of the server's socket directory when it
+    is reached through one (the embedded server's is private to its own OS user), else postgres."""
+    import pwd
+
+    if host.startswith("/"):
+        try:
+            owner = pwd.getpwuid(os.stat(host).st_uid).pw_name
+        except (OSError, KeyError):
+            owner = "root"
+        if owner != "root":
+            return owner
+    return "postgres"
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -125,10 +140,10 @@ class PgBouncer:
         if os.geteuid() == 0:
             import pwd
 
-            pw = pwd.getpwnam("postgres")
+            pw = pwd.getpwnam(_os_user_for(entry["host"]))
             for path in (self.root, ini):
                 os.chown(path, pw.pw_uid, pw.pw_gid)
-            cmd = [str(binary()), "-u", "postgres", str(ini)]
+            cmd = [str(binary()), "-u", pw.pw_name, str(ini)]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self._wait_ready()
 
