@@ -109,6 +109,13 @@ def test_the_package_keeps_no_session_state_between_transactions() -> None:
             assert "prepare_threshold" in args, f"{path.relative_to(ROOT)}: {call.group(0)} without prepare_threshold"
 
 
+def test_a_search_path_in_the_dsn_behind_pgbouncer_fails_with_a_clear_line(pooled: PooledSchema) -> None:
+    url = pooled.url + "?options=-csearch_path%3Dpublic"
+    proc = run_cli("stats", env={"DATABASE_URL": url})
+    assert proc.returncode == 3
+    assert proc.stderr.strip().endswith("(set it on the role instead)") and proc.stderr.count("\n") == 1, proc.stderr
+
+
 # --- the everyday commands through PgBouncer ----------------------------------------------
 
 

@@ -72,6 +72,10 @@ def connection_error(dsn: str, exc: BaseException) -> DatabaseError:
         (r"could not translate host name", "unknown host"),
         (r"too many clients|remaining connection slots", "too many connections"),
         (r"shutting down|starting up|terminating connection", "server is restarting"),
+        (
+            r"unsupported startup parameter",
+            "a pooler refused a startup parameter such as options=-csearch_path (set it on the role instead)",
+        ),
     ):
         if re.search(pattern, raw, re.I):
             reason = label
