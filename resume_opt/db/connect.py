@@ -147,7 +147,7 @@ def detect_pooler(conn: psycopg.Connection[Any]) -> str:
     try:
         ours = ipaddress.ip_address(conn.info.hostaddr)
         theirs = ipaddress.ip_address(str(row[0]))
-    except ValueError:
+    except (ValueError, psycopg.NotSupportedError):  # no address to compare (libpq < 12)
         return "transaction"
     return "none" if ours == theirs and int(row[1]) == int(conn.info.port) else "transaction"
 
