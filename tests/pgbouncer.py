@@ -107,6 +107,7 @@ class PgBouncer:
         mode: str = "transaction",
         pool_size: int = 4,
         max_client_conn: int = 200,
+        unix_socket: bool = False,
     ) -> None:
         info = conninfo_to_dict(server_dsn)
         self.mode = mode
@@ -126,7 +127,8 @@ class PgBouncer:
         ini = self.root / "pgbouncer.ini"
         ini.write_text(
             f"[databases]\n{DB_ALIAS} = {target}\n\n[pgbouncer]\n"
-            f"listen_addr = 127.0.0.1\nlisten_port = {self.port}\nunix_socket_dir =\n"
+            f"listen_addr = 127.0.0.1\nlisten_port = {self.port}\n"
+            f"unix_socket_dir = {self.root if unix_socket else ''}\n"
             "auth_type = any\n"
             f"pool_mode = {mode}\ndefault_pool_size = {pool_size}\nmin_pool_size = 0\nreserve_pool_size = 0\n"
             f"max_client_conn = {max_client_conn}\n"
@@ -146,6 +148,11 @@ class PgBouncer:
             cmd = [str(binary()), "-u", pw.pw_name, str(ini)]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self._wait_ready()
+
+    @property
+    def socket_dsn(self) -> str:
+        """The same database through PgBouncer's Unix socket (with `unix_socket=True`)."""
+        return f"host={self.root} port={self.port} dbname={DB_ALIAS} user={self.user}"
 
     @property
     def url(self) -> str:
@@ -198,7 +205,9 @@ class PooledSchema:
 
 
 @contextmanager
-def pooled_schema(server_dsn: str, mode: str = "transaction", pool_size: int | None = None) -> Iterator[PooledSchema]:
+def pooled_schema(
+    server_dsn: str, mode: str = "transaction", pool_size: int | None = None, unix_socket: bool = False
+) -> Iterator[PooledSchema]:
     """A fresh schema, owned by a fresh role whose search_path is it, behind a fresh PgBouncer."""
     name = f"t_{uuid.uuid4().hex[:16]}"
     password = secrets.token_hex(12)
@@ -209,7 +218,7 @@ def pooled_schema(server_dsn: str, mode: str = "transaction", pool_size: int | N
     # Session mode gives each client connection its own server connection for its life:
     # size the pool for every connection the test's processes open at once.
     size = pool_size if pool_size is not None else (4 if mode == "transaction" else 40)
-    bouncer = PgBouncer(server_dsn, user=name, password=password, mode=mode, pool_size=size)
+    bouncer = PgBouncer(server_dsn, user=name, password=password, mode=mode, pool_size=size, unix_socket=unix_socket)
     try:
         yield PooledSchema(
             url=bouncer.url,

@@ -75,10 +75,13 @@ def test_two_clients_on_one_server_connection_collide_only_with_prepared_stateme
 
 def test_the_pooler_is_detected_and_configurable(server_dsn: str) -> None:
     pgbouncer.require()
-    with pooled_schema(server_dsn, mode="transaction") as p:
+    with pooled_schema(server_dsn, mode="transaction", unix_socket=True) as p:
         through = Database(p.url, load_settings())
         direct = Database(p.direct, load_settings())
         configured = Database(p.url, load_settings(overrides={"database": {"pooler": "session"}}))
+        by_socket = Database(p.bouncer.socket_dsn, load_settings())
+        by_socket.close()
+        assert by_socket.pooler == "transaction"  # PgBouncer's own Unix socket is not the server's
         try:
             assert (through.pooler, through.detected) == ("transaction", True)
             assert direct.pooler == "none" and direct.detected
