@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import secrets
 import shutil
@@ -147,6 +148,7 @@ class PgBouncer:
                 os.chown(path, pw.pw_uid, pw.pw_gid)
             cmd = [str(binary()), "-u", pw.pw_name, str(ini)]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        atexit.register(self.stop)  # never outlive the test session, even one that was interrupted
         self._wait_ready()
 
     @property
@@ -182,6 +184,7 @@ class PgBouncer:
 
     def stop(self) -> None:
         """SIGTERM (PgBouncer's immediate shutdown) to our process, then wait for it."""
+        atexit.unregister(self.stop)
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
