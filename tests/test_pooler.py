@@ -98,9 +98,10 @@ def test_the_package_keeps_no_session_state_between_transactions() -> None:
     """No session advisory locks, LISTEN/NOTIFY, temporary tables, session SETs or SQL
     PREPARE anywhere in the package; every connection it makes sets prepare_threshold."""
     forbidden = re.compile(
-        r"pg_(try_)?advisory_lock|\blisten\s+\w|\bnotify\s+\w|create\s+(temp|temporary)\s+table|"
+        r"pg_(try_)?advisory_lock|pg_notify\(|([\"']|^)\s*(listen|unlisten|notify)\s+\w|"
+        r"create\s+(temp|temporary)\s+table|"
         r"\bset\s+(session\s+)?(search_path|role|statement_timeout|lock_timeout)\b|\bprepare\s+\w+\s+as\b",
-        re.I,
+        re.I | re.M,
     )
     for path in sorted(PACKAGE.rglob("*.py")):
         text = path.read_text()
