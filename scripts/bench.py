@@ -8,11 +8,12 @@ JSON object of named figures on stdout (the table then goes to stderr).
 Scenarios: overhead (pipeline vs the plain-SQL floor), peer (pgqueuer on the same
 server, plus the pipeline in the same run), rerun (all pairs served by dedup; cache
 lookup latency), latency (pool efficiency with slow calls), memory (peak RSS at 10k
-and 100k pairs), scaling (1, 2, 4 processes on one queue), import (files/s and peak RSS
-importing 200 and 2,000 generated PDFs and DOCX files), ratelimit and quality
-(scripts/bench_ratelimit.py and scripts/bench_quality.py; arguments after `--` go
-to them), all. Every scenario works in its own throw-away PostgreSQL schema and
-data directory. See BENCHMARKS.md for the figures and what limits each.
+and 100k pairs), scaling (1, 2, 4 processes on one queue, direct and through
+PgBouncer), import (files/s and peak RSS importing 200 and 2,000 generated PDFs and
+DOCX files), ratelimit and quality (scripts/bench_ratelimit.py and
+scripts/bench_quality.py; arguments after `--` go to them), all. Every scenario
+works in its own throw-away PostgreSQL schema and data directory. See
+BENCHMARKS.md for the figures and what limits each.
 """
 
 from __future__ import annotations

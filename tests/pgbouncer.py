@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import secrets
 import shutil
@@ -70,6 +71,21 @@ def require() -> None:
     pytest.skip(reason)
 
 
+def _os_user_for(host: str) -> str:
+    """As root, whom PgBouncer runs as: the owner of the server's socket directory when it
+    is reached through one (the embedded server's is private to its own OS user), else postgres."""
+    import pwd
+
+    if host.startswith("/"):
+        try:
+            owner = pwd.getpwuid(os.stat(host).st_uid).pw_name
+        except (OSError, KeyError):
+            owner = "root"
+        if owner != "root":
+            return owner
+    return "postgres"
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -92,6 +108,7 @@ class PgBouncer:
         mode: str = "transaction",
         pool_size: int = 4,
         max_client_conn: int = 200,
+        unix_socket: bool = False,
     ) -> None:
         info = conninfo_to_dict(server_dsn)
         self.mode = mode
@@ -111,7 +128,8 @@ class PgBouncer:
         ini = self.root / "pgbouncer.ini"
         ini.write_text(
             f"[databases]\n{DB_ALIAS} = {target}\n\n[pgbouncer]\n"
-            f"listen_addr = 127.0.0.1\nlisten_port = {self.port}\nunix_socket_dir =\n"
+            f"listen_addr = 127.0.0.1\nlisten_port = {self.port}\n"
+            f"unix_socket_dir = {self.root if unix_socket else ''}\n"
             "auth_type = any\n"
             f"pool_mode = {mode}\ndefault_pool_size = {pool_size}\nmin_pool_size = 0\nreserve_pool_size = 0\n"
             f"max_client_conn = {max_client_conn}\n"
@@ -125,12 +143,18 @@ class PgBouncer:
         if os.geteuid() == 0:
             import pwd
 
-            pw = pwd.getpwnam("postgres")
+            pw = pwd.getpwnam(_os_user_for(entry["host"]))
             for path in (self.root, ini):
                 os.chown(path, pw.pw_uid, pw.pw_gid)
-            cmd = [str(binary()), "-u", "postgres", str(ini)]
+            cmd = [str(binary()), "-u", pw.pw_name, str(ini)]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        atexit.register(self.stop)  # never outlive the test session, even one that was interrupted
         self._wait_ready()
+
+    @property
+    def socket_dsn(self) -> str:
+        """The same database through PgBouncer's Unix socket (with `unix_socket=True`)."""
+        return f"host={self.root} port={self.port} dbname={DB_ALIAS} user={self.user}"
 
     @property
     def url(self) -> str:
@@ -160,6 +184,7 @@ class PgBouncer:
 
     def stop(self) -> None:
         """SIGTERM (PgBouncer's immediate shutdown) to our process, then wait for it."""
+        atexit.unregister(self.stop)
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -183,7 +208,9 @@ class PooledSchema:
 
 
 @contextmanager
-def pooled_schema(server_dsn: str, mode: str = "transaction", pool_size: int | None = None) -> Iterator[PooledSchema]:
+def pooled_schema(
+    server_dsn: str, mode: str = "transaction", pool_size: int | None = None, unix_socket: bool = False
+) -> Iterator[PooledSchema]:
     """A fresh schema, owned by a fresh role whose search_path is it, behind a fresh PgBouncer."""
     name = f"t_{uuid.uuid4().hex[:16]}"
     password = secrets.token_hex(12)
@@ -194,7 +221,7 @@ def pooled_schema(server_dsn: str, mode: str = "transaction", pool_size: int | N
     # Session mode gives each client connection its own server connection for its life:
     # size the pool for every connection the test's processes open at once.
     size = pool_size if pool_size is not None else (4 if mode == "transaction" else 40)
-    bouncer = PgBouncer(server_dsn, user=name, password=password, mode=mode, pool_size=size)
+    bouncer = PgBouncer(server_dsn, user=name, password=password, mode=mode, pool_size=size, unix_socket=unix_socket)
     try:
         yield PooledSchema(
             url=bouncer.url,

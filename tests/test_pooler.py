@@ -75,10 +75,13 @@ def test_two_clients_on_one_server_connection_collide_only_with_prepared_stateme
 
 def test_the_pooler_is_detected_and_configurable(server_dsn: str) -> None:
     pgbouncer.require()
-    with pooled_schema(server_dsn, mode="transaction") as p:
+    with pooled_schema(server_dsn, mode="transaction", unix_socket=True) as p:
         through = Database(p.url, load_settings())
         direct = Database(p.direct, load_settings())
         configured = Database(p.url, load_settings(overrides={"database": {"pooler": "session"}}))
+        by_socket = Database(p.bouncer.socket_dsn, load_settings())
+        by_socket.close()
+        assert by_socket.pooler == "transaction"  # PgBouncer's own Unix socket is not the server's
         try:
             assert (through.pooler, through.detected) == ("transaction", True)
             assert direct.pooler == "none" and direct.detected
@@ -95,9 +98,10 @@ def test_the_package_keeps_no_session_state_between_transactions() -> None:
     """No session advisory locks, LISTEN/NOTIFY, temporary tables, session SETs or SQL
     PREPARE anywhere in the package; every connection it makes sets prepare_threshold."""
     forbidden = re.compile(
-        r"pg_(try_)?advisory_lock|\blisten\s+\w|\bnotify\s+\w|create\s+(temp|temporary)\s+table|"
+        r"pg_(try_)?advisory_lock|pg_notify\(|([\"']|^)\s*(listen|unlisten|notify)\s+\w|"
+        r"create\s+(temp|temporary)\s+table|"
         r"\bset\s+(session\s+)?(search_path|role|statement_timeout|lock_timeout)\b|\bprepare\s+\w+\s+as\b",
-        re.I,
+        re.I | re.M,
     )
     for path in sorted(PACKAGE.rglob("*.py")):
         text = path.read_text()
@@ -107,6 +111,13 @@ def test_the_package_keeps_no_session_state_between_transactions() -> None:
         for call in re.finditer(r"psycopg\.connect\(|ConnectionPool\(", text):
             args = text[call.end() : call.end() + 400]
             assert "prepare_threshold" in args, f"{path.relative_to(ROOT)}: {call.group(0)} without prepare_threshold"
+
+
+def test_a_search_path_in_the_dsn_behind_pgbouncer_fails_with_a_clear_line(pooled: PooledSchema) -> None:
+    url = pooled.url + "?options=-csearch_path%3Dpublic"
+    proc = run_cli("stats", env={"DATABASE_URL": url})
+    assert proc.returncode == 3
+    assert proc.stderr.strip().endswith("(set it on the role instead)") and proc.stderr.count("\n") == 1, proc.stderr
 
 
 # --- the everyday commands through PgBouncer ----------------------------------------------

@@ -72,6 +72,10 @@ def connection_error(dsn: str, exc: BaseException) -> DatabaseError:
         (r"could not translate host name", "unknown host"),
         (r"too many clients|remaining connection slots", "too many connections"),
         (r"shutting down|starting up|terminating connection", "server is restarting"),
+        (
+            r"unsupported startup parameter",
+            "a pooler refused a startup parameter such as options=-csearch_path (set it on the role instead)",
+        ),
     ):
         if re.search(pattern, raw, re.I):
             reason = label
@@ -125,27 +129,41 @@ def stop_embedded() -> str:
 
 
 PSYCOPG_PREPARE_THRESHOLD = 5  # psycopg's default, used only on a direct connection
-_SERVER_END = "select host(inet_server_addr()), inet_server_port()"
+_SERVER_END = (
+    "select host(inet_server_addr()), inet_server_port(), current_setting('port'),"
+    # pg_settings hides what the role may not read (pg_read_all_settings): null, not an error
+    " (select setting from pg_settings where name = 'unix_socket_directories')"
+)
 
 
 def detect_pooler(conn: psycopg.Connection[Any]) -> str:
     """`none` when this connection reaches PostgreSQL itself, else `transaction` (assume the worst).
 
-    A pooler or proxy in between shows as a server socket (address, port) other than
-    the one we connected to. A Unix socket is the server's own. When unsure (no
-    address to compare), say `transaction`: it costs a little speed, never correctness."""
-    if conn.info.host.startswith("/"):
-        return "none"
-    row = conn.execute(_SERVER_END).fetchone()
+    A pooler or proxy in between shows in what the server says of its end of the
+    connection: over TCP, a server address and port other than the ones we dialled;
+    over a Unix socket, a TCP connection, another port, or a socket directory the
+    server does not listen in. When unsure (nothing to compare), say `transaction`:
+    it costs a little speed, never correctness."""
+    try:
+        row = conn.execute(_SERVER_END).fetchone()
+    except psycopg.DatabaseError:  # a proxy answering in its own way: assume a pooler
+        row = None
     conn.rollback()
-    if not row or row[0] is None:
+    if not row:
+        return "transaction"
+    addr, port, server_port, socket_dirs = row
+    if conn.info.host.startswith("/"):
+        same_dir = socket_dirs is None or conn.info.host in {d.strip() for d in str(socket_dirs).split(",")}
+        direct = addr is None and str(server_port) == str(conn.info.port) and same_dir
+        return "none" if direct else "transaction"
+    if addr is None:
         return "transaction"
     try:
         ours = ipaddress.ip_address(conn.info.hostaddr)
-        theirs = ipaddress.ip_address(str(row[0]))
-    except ValueError:
+        theirs = ipaddress.ip_address(str(addr))
+    except (ValueError, psycopg.NotSupportedError):  # no address to compare (libpq < 12)
         return "transaction"
-    return "none" if ours == theirs and int(row[1]) == int(conn.info.port) else "transaction"
+    return "none" if ours == theirs and int(port) == int(conn.info.port) else "transaction"
 
 
 def resolve_dsn(settings: Settings, announce: bool = True) -> str:

@@ -168,9 +168,10 @@ def check_registry(migrations: list[Migration]) -> None:
 
 check_registry(MIGRATIONS)  # a broken registry is a bug: fail at import, loudly
 
-# Two-key advisory lock: ("resm", the schema), so two schemas of one database (tests,
-# tenants) migrate independently while every host on one schema waits its turn.
-LOCK_SQL = "select pg_advisory_xact_lock(1919251821, hashtext(current_schema()))"
+# The key every resume-opt since m001 has migrated under: a host still on an older
+# version and one on this version, upgrading together, wait for each other.
+LOCK_KEY = 0x7265_7375_6D65  # "resume"
+LOCK_SQL = f"select pg_advisory_xact_lock({LOCK_KEY})"
 
 _TABLE_EXISTS = "select to_regclass('schema_migrations') is not null"
 _APPLIED = "select name, applied_at from schema_migrations"
