@@ -22,22 +22,25 @@ def _check(name: str, fn: Any) -> dict[str, Any]:
 
 def _database(settings: Settings) -> tuple[bool, str]:
     from resume_opt.db.connect import open_database, server_version
-    from resume_opt.db.migrations import schema_version
+    from resume_opt.db.migrations import MIGRATIONS, read_state
 
     db = open_database(settings, migrate=False, min_size=1, max_size=2)
     try:
         with db.connection() as conn:
             version = server_version(conn)
-            applied, known = schema_version(conn)
+            state = read_state(conn)
     finally:
         db.close()
-    server = version or "?"
-    if applied < known:
-        return True, (
-            f"{db.where} (PostgreSQL {server}): schema {applied}/{known}; the next command "
-            "applies the rest (or `resume-opt db migrate`)"
-        )
-    return True, f"{db.where} (PostgreSQL {server}), schema {applied}/{known} migrations"
+    where = f"{db.where} (PostgreSQL {version or '?'})"
+    newer = state.newer_error()
+    if newer is not None:
+        return False, f"{where}: {newer}"
+    known = len(MIGRATIONS)
+    applied = known - len(state.pending)
+    if state.pending:
+        then = "the next command applies the rest" if settings.database.auto_migrate else "auto_migrate is off"
+        return True, f"{where}: schema {applied}/{known}; {then} (or `resume-opt db migrate`)"
+    return True, f"{where}, schema {applied}/{known} migrations"
 
 
 def _writable_dir(path: Any, private: bool) -> tuple[bool, str]:
