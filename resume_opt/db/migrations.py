@@ -126,6 +126,9 @@ def _registry() -> list[tuple[str, str]]:
     if rate_limit_sql:
         migrations.append(("m003_rate_limit", rate_limit_sql))
     migrations.append(("m004_plan_stable_dedup", M004_PLAN_STABLE_DEDUP))
+    from resume_opt.db.usage import MIGRATION_SQL as usage_sql
+
+    migrations.append(("m006_completion_lengths", usage_sql))
     return migrations
 
 
