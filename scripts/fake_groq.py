@@ -243,6 +243,8 @@ class FakeGroq:
         self.cached_tokens = 0
         self.capacity_exceeded = 0
         self.truncated = 0
+        # The latest chat requests' log fields (never the prompt), for tests.
+        self.request_log: collections.deque[dict[str, Any]] = collections.deque(maxlen=10000)
         self.injected: collections.deque[tuple[str, dict[str, Any]]] = collections.deque()
         self.requests = 0
         self.statuses: collections.Counter[int] = collections.Counter()
@@ -367,6 +369,8 @@ class FakeGroq:
         max_tokens = int(body.get("max_completion_tokens") or body.get("max_tokens") or 1024)
         meta: dict[str, Any] = {"prompt_tokens": prompt_tokens, "charged_tokens": prompt_tokens + max_tokens}
         tier = str(body.get("service_tier") or "on_demand")
+        meta["service_tier"] = tier
+        meta["response_format"] = (body.get("response_format") or {}).get("type")
         with self.lock:
             refused = self._admit(model, prompt_tokens + max_tokens, meta, tier)
             if refused:
@@ -541,6 +545,8 @@ class FakeGroq:
         with self.lock:
             self.requests += 1
             self.statuses[status] += 1
+            if path.endswith("/chat/completions"):
+                self.request_log.append({"status": status, **meta})
             if self._log_file:
                 entry = {
                     "time": datetime.now(UTC).isoformat(timespec="milliseconds"),

@@ -346,8 +346,9 @@ class RateLimiter:
         with self._lock:
             self.counters.rate_limited += 1
             if lane in self.lanes:
-                learned = self.lanes[lane].learn(limit or 0)
-                if lane == "rpm" and not learned:
+                paced_at = self.lanes[lane].limit
+                self.lanes[lane].learn(limit or 0)
+                if lane == "rpm" and paced_at > 0 and (not limit or limit >= paced_at):
                     # Our pacing was within the limit yet the provider said no: the key is shared.
                     self.lanes["rpm"].share = max(MIN_SHARE, self.lanes["rpm"].share * SHARE_DECREASE)
 
