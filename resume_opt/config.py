@@ -79,7 +79,7 @@ class GroqSettings:
     max_tokens_floor: int = 256
     max_tokens_percentile: float = 0.98
     max_tokens_margin: float = 1.1
-    max_tokens_samples: int = 20
+    max_tokens_samples: int = 10
     response_format: str = "auto"
     service_tier: str = "on_demand"
     timeout_s: float = 60

@@ -56,6 +56,9 @@ log = logging.getLogger(__name__)
 # Pace 2% under the limit: absorbs clock jitter between our grant and the provider's
 # admission (a sliding window counts arrivals, not our grants) at a 2% cost.
 HEADROOM = 0.02
+# A grant up to this late keeps the lane's schedule (at most this much of a minute's
+# budget comes early: 0.8%, inside HEADROOM).
+CATCH_UP_S = 0.5
 # Threads re-check the budget at least this often while they wait (limits change).
 MAX_SLEEP_STEP_S = 1.0
 # A 429 on requests/minute without a lower limit in its message means someone else
@@ -260,7 +263,10 @@ class RateLimiter:
         if self._shared is None:
             for name, lane in self.lanes.items():
                 cost = 1 if name in ("rpm", "rpd") else tokens
-                lane.tat = max(lane.tat, now) + cost * lane.step_s()
+                # A grant a little late (a thread woke after its slot: a loaded host) keeps the
+                # schedule instead of losing the delay on every grant; an idle lane restarts.
+                late = 0.0 <= now - lane.tat <= CATCH_UP_S and not lane.burst
+                lane.tat = (lane.tat if late else max(lane.tat, now)) + cost * lane.step_s()
         if charge:
             self.tokens_budget.charge(now, tokens)
             self.requests_budget.charge(now, 1)
