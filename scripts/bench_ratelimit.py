@@ -19,6 +19,7 @@ requests) and request latency (`p50_ms`, `p95_ms`). `run(args) -> dict` is what
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -152,6 +153,7 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
         rates={"503": args.error_rate},
         api_keys=["bench-key"],
     )
+    fake.start()  # the base URL names the port it got
     settings = load_settings(environ={}, secrets=Secrets(groq_api_key="bench-key", groq_base_url=fake.base_url))
     rl = settings.rate_limit
     if args.configured:
@@ -163,7 +165,9 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
     latencies: list[float] = []
     lock = threading.Lock()
     failures: dict[str, int] = {}
-    with fake, shared_pool(args) as pool:
+    with contextlib.ExitStack() as stack:
+        stack.callback(fake.stop)
+        pool = stack.enter_context(shared_pool(args))
         started = time.monotonic()
         end = started + args.seconds
         engines = []
