@@ -458,3 +458,20 @@ def test_losing_the_shared_table_mid_run_is_a_transient_error(pool: Any, monkeyp
     with pytest.raises(TransientEngineError) as info:
         lim.acquire(10)
     assert info.value.kind == "rate_limit_db" and "rate_limit_state" in str(info.value)
+
+
+def test_database_scope_a_spent_daily_limit_stops_instead_of_sleeping(
+    pool: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GROQ_API_KEY", "gsk_shared")
+    s = settings(rpd=3, scope="database")
+    host_a, host_b = (make_limiter(s, pool=pool, deadline=time.monotonic() + 10**6) for _ in range(2))
+    for lim in (host_a, host_b, host_a):
+        lim.acquire(10)
+    started = time.monotonic()
+    with pytest.raises(QuotaExhaustedError) as info:
+        host_b.acquire(10)
+    assert time.monotonic() - started < 5 and info.value.kind == "quota"
+    assert str(info.value) in (
+        f"requests per day for llama-3.3-70b-versatile spent; resets in {t}" for t in ("8h00m", "7h59m")
+    )

@@ -208,9 +208,16 @@ class RateLimiter:
                 continue
             # database scope: reserve a slot on the shared lanes, sleep until it comes.
             try:
-                wait = self._shared.reserve(self._costs(tokens), max_wait_s=self.deadline - now)
+                # A known daily lane may make the shared slot hours away: never sleep for it.
+                daily = [_LABEL[n] for n in ("tpd", "rpd") if self.lanes[n].limit > 0]
+                max_wait = self.deadline - now
+                if daily:
+                    max_wait = min(max_wait, self.quota_wait_s + _PERIOD["tpm"])
+                wait = self._shared.reserve(self._costs(tokens), max_wait_s=max_wait)
                 if wait is None:
                     wait_s = self._shared.wait_s(self._costs(tokens))
+                    if daily and wait_s > self.quota_wait_s + _PERIOD["tpm"]:
+                        raise self.quota_error(" or ".join(daily), wait_s)
                     raise self._exhausted(wait_s, "the shared rate limit")
             except DatabaseError as exc:
                 # Retried like any transient failure; the pipeline notices a lasting outage itself.
