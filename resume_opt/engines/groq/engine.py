@@ -157,7 +157,8 @@ class GroqEngine:
             with self._lock:
                 self.usage["length_retries"] += 1
         tokens_out = completion.usage.completion_tokens if completion.usage else 0
-        self.sizer.record(tokens_out)
+        if completion.usage:
+            self.sizer.record(tokens_out)
         summary, edits, dropped = parse_answer(choice.message.content or "")
         extra: dict[str, Any] = {"request_id": (completion.x_groq.id if completion.x_groq else None) or completion.id}
         if dropped:
