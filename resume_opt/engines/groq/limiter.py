@@ -121,9 +121,12 @@ class Lane:
         return False
 
     def refund(self, cost: int, now: float) -> None:
-        """Give back `cost` units granted earlier (never into the past: idle time is not saved)."""
-        if self.limit > 0 and self.tat > now:
-            self.tat = max(now, self.tat - cost * self.step_s())
+        """Give back `cost` units granted earlier: at most CATCH_UP_S into the past, like a late
+        grant (an idle lane's time is not saved up)."""
+        if self.limit > 0 and not self.burst and self.tat > now - CATCH_UP_S:
+            self.tat = max(now - CATCH_UP_S, self.tat - cost * self.step_s())
+        elif self.limit > 0 and self.burst:
+            self.tat -= cost * self.step_s()
 
 
 @dataclass
