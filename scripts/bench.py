@@ -10,10 +10,11 @@ server, plus the pipeline in the same run), rerun (all pairs served by dedup; ca
 lookup latency), latency (pool efficiency with slow calls), memory (peak RSS at 10k
 and 100k pairs), scaling (1, 2, 4 processes on one queue, direct and through
 PgBouncer), import (files/s and peak RSS importing 200 and 2,000 generated PDFs and
-DOCX files), ratelimit and quality (scripts/bench_ratelimit.py and
-scripts/bench_quality.py; arguments after `--` go to them), all. Every scenario
-works in its own throw-away PostgreSQL schema and data directory. See
-BENCHMARKS.md for the figures and what limits each.
+DOCX files), economy (pairs per minute at a TPM against a naive client, tokens reserved
+per pair, cost per 1,000 pairs: benchlib/economy.py), ratelimit and quality
+(scripts/bench_ratelimit.py and scripts/bench_quality.py; arguments after `--` go
+to them), all. Every scenario works in its own throw-away PostgreSQL schema and
+data directory. See BENCHMARKS.md for the figures and what limits each.
 """
 
 from __future__ import annotations
@@ -35,7 +36,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import common  # noqa: E402
 from benchlib.common import DEFAULT_DSN, log, table  # noqa: E402
 
-SCENARIOS = ("overhead", "peer", "rerun", "ratelimit", "latency", "memory", "scaling", "quality", "import")
+SCENARIOS = (
+    "overhead",
+    "peer",
+    "rerun",
+    "ratelimit",
+    "economy",
+    "latency",
+    "memory",
+    "scaling",
+    "quality",
+    "import",
+)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -198,6 +210,11 @@ def run_scenarios(args: argparse.Namespace) -> dict[str, Any]:
         step("scaling", lambda: procs.scaling(args), procs.scaling_rows)
     if "import" in want:
         step("import", lambda: imports.run(args), imports.rows)
+    if "economy" in want:
+        from benchlib import economy
+
+        econ_args = economy.parse_args(args.passthrough or (["--seconds", "10"] if args.smoke else []))
+        step("economy", lambda: economy.run(econ_args), economy.rows, nest=True)
     for name in ("ratelimit", "quality"):
         if name in want:
             step(name, lambda n=name: external(n, args), lambda f, n=name: external_rows(n, f), nest=True)

@@ -51,7 +51,7 @@ def test_run_aborts_release_and_stop_the_run() -> None:
     auth = classify(EngineAuthError("key rejected"))
     assert auth.action is Action.RELEASE and auth.stop == ("auth", 3) and auth.abort is not None
     quota = classify(QuotaExhaustedError("tokens per day spent", reset_in_s=600))
-    assert quota.stop == ("quota_exhausted", 3)
+    assert quota.stop == ("quota", 3)
 
 
 def test_a_deadline_is_an_ordinary_end_not_an_abort() -> None:

@@ -24,6 +24,7 @@ import psycopg
 
 from resume_opt.db.documents import M005_CANDIDATE_DOCUMENTS
 from resume_opt.db.ratelimit import MIGRATION_SQL as M003_RATE_LIMIT
+from resume_opt.db.usage import MIGRATION_SQL as M006_COMPLETION_LENGTHS
 from resume_opt.errors import ConfigError
 
 M001_INITIAL = """
@@ -146,6 +147,7 @@ MIGRATIONS: list[Migration] = [
     Migration("m003_rate_limit", M003_RATE_LIMIT),
     Migration("m004_plan_stable_dedup", M004_PLAN_STABLE_DEDUP),
     Migration("m005_candidate_documents", M005_CANDIDATE_DOCUMENTS),
+    Migration("m006_completion_lengths", M006_COMPLETION_LENGTHS),
 ]
 
 _NAME = re.compile(r"m(\d{3})_[a-z0-9_]+")

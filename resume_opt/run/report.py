@@ -109,6 +109,15 @@ def build_report(
     c = counters
     finished = started_at + timedelta(seconds=duration_s)
     done = c.succeeded + c.failed
+    # What an LLM engine reserved and was served from its cache (0 / None for the others).
+    usage = engine.usage if isinstance(getattr(engine, "usage", None), dict) else {}
+    economy = {
+        "tokens_reserved": int(usage.get("tokens_reserved", 0)),
+        "tokens_cached": int(usage.get("tokens_cached", 0)),
+        "length_retries": int(usage.get("length_retries", 0)),
+        "capacity_exceeded": int(usage.get("capacity_exceeded", 0)),
+        "response_format": usage.get("response_format"),
+    }
     return {
         "run_id": run_id,
         "started_at": started_at.astimezone(UTC).isoformat(),
@@ -130,6 +139,7 @@ def build_report(
         "lost_lease": c.lost_lease,
         "tokens_in": c.tokens_in,
         "tokens_out": c.tokens_out,
+        **economy,
         "cost_usd": round(c.cost_usd, 6),
         "pairs_per_s": round(done / duration_s, 2) if duration_s > 0 else 0.0,
         "cache_hit_rate": round(c.cached / c.claimed, 4) if c.claimed else None,
