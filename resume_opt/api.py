@@ -1,9 +1,8 @@
 """The Python API for the platform's app: queue pairs in the app's own transaction.
 
-    import psycopg
     from resume_opt import enqueue
 
-    with psycopg.connect(DATABASE_URL) as conn:       # or a connection from the app's pool
+    with app_pool.connection() as conn:     # the app's psycopg_pool, or any psycopg 3 connection
         result = enqueue(conn, [("cand-42", "job-7")], priority=10)
         # ... the app's own writes, same transaction ...
     # committed here: `run --follow` wakes up (NOTIFY resume_opt_enqueued) within milliseconds
@@ -23,7 +22,7 @@ from typing import Any
 
 import psycopg
 
-from resume_opt.db.platform import ENQUEUE_PAIRS, PairOutcome, enqueue_pairs
+from resume_opt.db.platform import PairOutcome, enqueue_pairs, enqueue_pairs_async
 
 __all__ = ["EnqueueOutcome", "PairOutcome", "enqueue", "enqueue_async"]
 
@@ -87,19 +86,4 @@ async def enqueue_async(
     max_attempts: int = 3,
 ) -> EnqueueOutcome:
     """`enqueue` for a psycopg AsyncConnection (same statement, same transaction rules)."""
-    todo = _pairs(pairs)
-    if not todo:
-        return EnqueueOutcome()
-    cur = await conn.execute(
-        ENQUEUE_PAIRS,
-        {
-            "cands": [c for c, _ in todo],
-            "jobs": [j for _, j in todo],
-            "priority": priority,
-            "max_attempts": max_attempts,
-        },
-    )
-    rows = await cur.fetchall()
-    return EnqueueOutcome(
-        [PairOutcome(str(c), str(j), str(s), int(i) if i is not None else None) for c, j, s, i in rows]
-    )
+    return EnqueueOutcome(await enqueue_pairs_async(conn, _pairs(pairs), priority, max_attempts))

@@ -19,10 +19,12 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from resume_opt import __version__, commands, render
-from resume_opt.config import Settings, load_settings
+from resume_opt import __version__, commands, errortrack, render
+from resume_opt.config import Settings, data_home, load_settings
+from resume_opt.crash import write_crash_file
 from resume_opt.errors import ConfigError, ResumeOptError
 from resume_opt.log import scrub, setup_logging
+from resume_opt.run.stop import EXIT_INTERNAL
 from resume_opt.secrets import Secrets, remember
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -38,7 +40,9 @@ app = typer.Typer(
     "the LLM is Groq when GROQ_API_KEY is set, else an offline engine.",
 )
 db_app = typer.Typer(help="Database schema: apply and inspect migrations.", no_args_is_help=True)
-import_app = typer.Typer(help="Import candidates or jobs from JSON Lines files (upsert by id).", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Import candidates (JSON Lines or resume files) or jobs (JSON Lines); upsert by id.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
 
@@ -60,6 +64,7 @@ def _settings(ctx: typer.Context, **overrides: dict[str, Any]) -> Settings:
     logging_over = {"format": st.log_format} if st.log_format else {}
     settings = load_settings(st.config, {**overrides, "logging": logging_over})
     setup_logging(settings.logging.level, settings.logging.format, st.verbosity)
+    errortrack.init(settings, command=ctx.command_path.partition(" ")[2] or None)
     return settings
 
 
@@ -86,11 +91,12 @@ def _guard(fn: F) -> F:
         except KeyboardInterrupt:
             _err("interrupted")
             raise typer.Exit(130) from None
-        except Exception as exc:  # the last line of defence: still one line, no traceback
-            log.debug("internal error", exc_info=True)
-            first_line = (str(exc).strip().splitlines() or [""])[0][:200]
-            _err(f"internal error: {type(exc).__name__}: {first_line}")
-            raise typer.Exit(1) from None
+        except Exception as exc:  # the last line of defence: one line naming the traceback's file
+            errortrack.capture_exception(exc)
+            path = write_crash_file(exc, data_home())
+            where = f"traceback in {path}" if path else "no traceback file could be written"
+            _err(f"internal error ({type(exc).__name__}); {where}")
+            raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -149,7 +155,8 @@ def run(
     """Claim pending (candidate, job) pairs and tailor them; print the run report.
 
     Exit codes: 0 all succeeded or nothing to do · 1 some items failed · 2 bad configuration ·
-    3 database or API unreachable · 130/143 interrupted (work released, report written).
+    3 database or API unreachable, or the daily quota spent · 70 internal error (traceback file named,
+    work released, run recorded as crashed) · 130/143 interrupted (work released, report written).
     """
     settings = _settings(
         ctx,
@@ -234,12 +241,38 @@ def _import(ctx: typer.Context, kind: str, file: Path) -> None:
 @_guard
 def import_candidates(
     ctx: typer.Context,
-    file: Annotated[
-        Path, typer.Argument(help='JSON Lines: {"id", "name", "email", "resume"} per line, or a JSON Resume document.')
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help='JSON Lines ({"id", "name", "email", "resume"} per line) or a JSON Resume document; '
+            "or folders and files of .pdf, .docx, .txt and .md resumes."
+        ),
     ],
+    manifest: Annotated[
+        Path | None,
+        typer.Option(help="CSV id,name,email,file giving documents their ids (default: the file name)."),
+    ] = None,
 ) -> None:
-    """Import candidates; re-importing updates by id. Bad lines are listed; exit 1 if any."""
-    _import(ctx, "candidates", file)
+    """Import candidates; re-importing updates by id. Bad lines or files are listed; exit 1 if any."""
+    from resume_opt.io.documents import DOCUMENT_SUFFIXES, UNSUPPORTED_SUFFIXES
+
+    documents = DOCUMENT_SUFFIXES + UNSUPPORTED_SUFFIXES
+    if manifest is None and len(paths) == 1 and not paths[0].is_dir() and paths[0].suffix.lower() not in documents:
+        _import(ctx, "candidates", paths[0])
+        return
+    res = commands.import_documents(_settings(ctx), paths, manifest)
+    for where, reason in res.bad:
+        _err(f"{where}: {reason}")
+    if res.bad_count > len(res.bad):
+        _err(f"... and {res.bad_count - len(res.bad)} more bad files")
+    if res.ignored:
+        _err(f"ignored {res.ignored} files that are not .pdf, .docx, .txt or .md")
+    print(
+        f"imported candidates: {res.inserted} new, {res.updated} updated, {res.unchanged} unchanged, "
+        f"{res.bad_count} bad files"
+    )
+    if res.bad_count:
+        raise typer.Exit(1)
 
 
 @import_app.command("jobs")
@@ -283,14 +316,28 @@ def export(
     ctx: typer.Context,
     status: Annotated[str | None, typer.Option(help="Only this status (pending, running, succeeded, ...).")] = None,
     run_id: Annotated[int | None, typer.Option("--run", help="Only items of this run.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, docx or html.")] = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out-dir", help="docx and html: the folder to write one file per optimization in.")
+    ] = None,
 ) -> None:
-    """Export optimizations, one record each (external ids, scores, edits, keywords, usage)."""
-    if fmt not in ("jsonl", "csv"):
-        raise ConfigError("--format must be jsonl or csv")
+    """Export optimizations, one record each (external ids, scores, edits, keywords, usage); or, with
+    --format docx or html, one tailored resume (the candidate's own DOCX, edited) or review page each."""
+    if fmt not in ("jsonl", "csv", "docx", "html"):
+        raise ConfigError("--format must be jsonl, csv, docx or html")
     if status and status not in ("pending", "running", "succeeded", "failed", "cancelled"):
         raise ConfigError("--status must be pending, running, succeeded, failed or cancelled")
+    if fmt in ("docx", "html"):
+        if out_dir is None or output is not None:
+            raise ConfigError(f"--format {fmt} writes one file per optimization: give --out-dir DIR (not --output)")
+        res = commands.export_documents(_settings(ctx), status, run_id, fmt, out_dir)
+        for note, count in res.notes.items():
+            _err(f"{count} written as a clean DOCX: {note}")
+        print(f"exported {res.written} {fmt.upper()} files to {out_dir}")
+        return
+    if out_dir is not None:
+        raise ConfigError("--out-dir is for --format docx or html")
     settings = _settings(ctx)
     if output:
         tmp = output.with_name(f".{output.name}.part")
@@ -304,8 +351,20 @@ def export(
 
 @app.command()
 @_guard
-def show(ctx: typer.Context, optimization_id: Annotated[int, typer.Argument(help="Optimization id.")]) -> None:
+def show(
+    ctx: typer.Context,
+    optimization_id: Annotated[int, typer.Argument(help="Optimization id.")],
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Write the review page (one self-contained HTML file) here.")
+    ] = None,
+) -> None:
     """Show one optimization: the optimized resume and a coloured diff against the original."""
+    if html is not None:
+        from resume_opt.io.exporter import write_atomic
+
+        write_atomic(html, commands.review_page(_settings(ctx), optimization_id).encode("utf-8"))
+        print(f"wrote {html}")
+        return
     render.show(_out(), commands.show(_settings(ctx), optimization_id))
 
 
@@ -332,8 +391,8 @@ def demo(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", hel
 @db_app.command("migrate")
 @_guard
 def db_migrate(ctx: typer.Context) -> None:
-    """Apply pending migrations (opening the database does this too)."""
-    res = commands.db_status(_settings(ctx), apply=True)
+    """Apply pending migrations (every command does this first unless database.auto_migrate is off)."""
+    res = commands.db_migrate(_settings(ctx))
     print(
         f"{res['where']}: applied {len(res['applied_now'])} migrations"
         + (f" ({', '.join(res['applied_now'])})" if res["applied_now"] else "; schema is up to date")
@@ -343,11 +402,14 @@ def db_migrate(ctx: typer.Context) -> None:
 @db_app.command("status")
 @_guard
 def db_status(ctx: typer.Context) -> None:
-    """List migrations with when each was applied, or 'pending'."""
+    """List migrations with when each was applied, or 'pending'. Changes nothing."""
     res = commands.db_status(_settings(ctx))
-    print(f"database {res['where']}")
+    print(f"database {res['where']} (pooler: {res['pooler']})")
     for m in res["migrations"]:
-        print(f"  {m['name']:<28} {m['applied_at'] or 'pending'}")
+        when = m["applied_at"] or "pending"
+        print(f"  {m['name']:<28} {when}" + ("" if m["known"] else "  (newer than this resume-opt)"))
+    if res["error"]:
+        raise ConfigError(res["error"])
 
 
 @app.command()

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from resume_opt import errortrack
 from resume_opt.cache import open_cache
 from resume_opt.config import Settings
 from resume_opt.db import platform, queue, stats, store
@@ -56,6 +57,7 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
     with database(settings, max_size=max(settings.database.pool_max, 6)) as db:
         deadline = time.monotonic() + settings.run.max_runtime_s if settings.run.max_runtime_s else None
         engine = make_engine(name, settings, pool=db.pool, deadline=deadline)
+        errortrack.set_run(engine=name, model=engine.model)
         cache = open_cache(settings)
         with db.connection() as conn:
             total = queue.count_claimable(conn)
@@ -75,6 +77,7 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
         try:
             report = pipeline.run()
         finally:
+            errortrack.set_run(run_id=pipeline.run_id or None)  # an error escaping the run is tagged with it
             progress.close()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -82,6 +85,7 @@ def execute_run(settings: Settings, quiet: bool = False, install_signals: bool =
         save_report(settings, db, report)
         if pipeline.abandoned_threads:
             report["abandoned_threads"] = True
+        errortrack.report_run_summary(report)
         return report
 
 
@@ -217,15 +221,14 @@ class _GroqIdentity:
     """The groq engine's hash identity without a client (dry runs make no calls)."""
 
     name = "groq"
+    analyses = True
 
     def __init__(self, settings: Settings) -> None:
-        self.model = settings.groq.model
-        try:
-            from resume_opt.engines.groq.prompt import PROMPT_VERSION
+        # Imported, not guessed: a wrong prompt version would make every dry-run hash miss.
+        from resume_opt.engines.groq.prompt import PROMPT_VERSION
 
-            self.prompt_version = PROMPT_VERSION
-        except ImportError:
-            self.prompt_version = "?"
+        self.model = settings.groq.model
+        self.prompt_version = PROMPT_VERSION
 
 
 def collect_stats(settings: Settings, runs: int = 5) -> dict[str, Any]:
@@ -332,11 +335,40 @@ def import_records(settings: Settings, kind: str, path: Path) -> Any:
         return import_file(db, kind, path)
 
 
+def import_documents(settings: Settings, paths: list[Path], manifest: Path | None) -> Any:
+    """Import resume files (PDF, DOCX, TXT, MD) and folders of them as candidates."""
+    from resume_opt.io.documents import import_documents as run_import
+
+    with database(settings) as db:
+        return run_import(db, paths, manifest)
+
+
 def export(settings: Settings, status: str | None, run_id: int | None, fmt: str, out: Any) -> int:
     from resume_opt.io.exporter import write_export
 
     with database(settings) as db, db.connection() as conn:
         return write_export(store.iter_export(conn, status, run_id), fmt, out)
+
+
+def export_documents(settings: Settings, status: str | None, run_id: int | None, fmt: str, out_dir: Path) -> Any:
+    """One tailored DOCX (`fmt` docx) or review page (html) per optimization with a result."""
+    from resume_opt.db import documents
+    from resume_opt.io.exporter import write_documents
+
+    with database(settings) as db, db.connection() as conn:
+        return write_documents(documents.iter_reviews(conn, status, run_id, with_original=fmt == "docx"), fmt, out_dir)
+
+
+def review_page(settings: Settings, opt_id: int) -> str:
+    """The review page (HTML) of one optimization."""
+    from resume_opt.db import documents
+    from resume_opt.io.review_html import render_review
+
+    with database(settings) as db, db.connection() as conn:
+        row = documents.get_review(conn, opt_id)
+    if row is None:
+        raise NotFoundError(f"no optimization with id {opt_id}")
+    return render_review(row)
 
 
 def show(settings: Settings, opt_id: int) -> dict[str, Any]:
@@ -347,16 +379,41 @@ def show(settings: Settings, opt_id: int) -> dict[str, Any]:
     return row
 
 
-def db_status(settings: Settings, apply: bool = False) -> dict[str, Any]:
+def db_status(settings: Settings) -> dict[str, Any]:
+    """`db status`: applied and pending migrations. Only reads: it never migrates."""
     from resume_opt.db import migrations
 
-    with database(settings) as db, db.connection() as conn:
-        applied_now = migrations.migrate(conn) if apply else []
-        return {
-            "where": db.where,
-            "applied_now": applied_now,
-            "migrations": [{"name": n, "applied_at": a.isoformat() if a else None} for n, a in migrations.status(conn)],
-        }
+    db = open_database(settings, migrate=False, max_size=2)
+    try:
+        with db.connection() as conn:
+            state = migrations.read_state(conn)
+            listed = migrations.status(conn)
+    finally:
+        db.close()
+    unknown = set(state.unknown)
+    error = state.newer_error()
+    return {
+        "where": db.where,
+        "pooler": db.pooler + (" (detected)" if db.detected else ""),
+        "pending": state.pending,
+        "migrations": [
+            {"name": n, "applied_at": a.isoformat() if a else None, "known": n not in unknown} for n, a in listed
+        ],
+        "error": str(error) if error else None,
+    }
+
+
+def db_migrate(settings: Settings) -> dict[str, Any]:
+    """`db migrate`: apply pending migrations under the migration lock (whatever auto_migrate says)."""
+    from resume_opt.db import migrations
+
+    db = open_database(settings, migrate=False, max_size=2)
+    try:
+        with db.connection() as conn:
+            applied_now = migrations.migrate(conn)
+    finally:
+        db.close()
+    return {"where": db.where, "applied_now": applied_now}
 
 
 def purge_candidate(settings: Settings, external_id: str) -> dict[str, Any]:
@@ -394,8 +451,7 @@ def demo(settings: Settings, quiet: bool = False) -> dict[str, Any]:
                 res = import_file(db, kind, Path(path))
             loaded[kind] = res.inserted + res.updated
         with db.connection() as conn:
-            cands = [str(r[0]) for r in conn.execute(store.ALL_CANDIDATE_IDS).fetchall()]
-            jobs = [str(r[0]) for r in conn.execute(store.ALL_JOB_IDS).fetchall()]
+            cands, jobs = store.all_candidate_ids(conn), store.all_job_ids(conn)
             queued = store.enqueue_pairs(conn, [(c, j) for c in cands for j in jobs], 0, settings.run.max_attempts)
     report = execute_run(settings, quiet=quiet)
     return {

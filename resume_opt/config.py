@@ -30,6 +30,8 @@ class DatabaseSettings:
     pool_max: int = 4
     connect_timeout_s: float = 10
     reconnect_window_s: float = 60
+    pooler: str = "auto"
+    auto_migrate: bool = True
 
 
 @dataclass
@@ -79,16 +81,24 @@ class GroqSettings:
     model: str = "llama-3.3-70b-versatile"
     temperature: float = 0.2
     max_tokens: int = 1024
+    max_tokens_floor: int = 256
+    max_tokens_percentile: float = 0.98
+    max_tokens_margin: float = 1.1
+    max_tokens_samples: int = 10
+    response_format: str = "auto"
+    service_tier: str = "on_demand"
     timeout_s: float = 60
     prices: dict[str, list[float]] = field(default_factory=dict)
 
 
 @dataclass
 class RateLimitSettings:
-    requests_per_minute: int = 30
-    tokens_per_minute: int = 12000
-    requests_per_day: int = 1000
-    tokens_per_day: int = 100000
+    requests_per_minute: int = 0
+    tokens_per_minute: int = 0
+    requests_per_day: int = 0
+    tokens_per_day: int = 0
+    share: float = 1.0
+    quota_wait_s: float = 120
     scope: str = "process"
 
 
@@ -138,8 +148,11 @@ class Settings:
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "run.engine": ("auto", "local", "groq", "null"),
+    "database.pooler": ("auto", "none", "transaction", "session"),
     "rate_limit.scope": ("process", "database"),
     "run.follow_listen": ("auto", "on", "off"),
+    "groq.response_format": ("auto", "json_schema", "json_object"),
+    "groq.service_tier": ("on_demand", "flex", "auto"),
     "logging.level": ("debug", "info", "warning", "error"),
     "logging.format": ("text", "json"),
 }
@@ -159,6 +172,7 @@ MAY_BE_ZERO = {
     "rate_limit.tokens_per_minute",
     "rate_limit.requests_per_day",
     "rate_limit.tokens_per_day",
+    "rate_limit.quota_wait_s",
     "database.reconnect_window_s",
     "cache.ttl_days",
     "database.pool_min",
@@ -278,13 +292,22 @@ def validate(settings: Settings) -> None:
                     raise ConfigError(f"{key}: must be {'>= 0' if key in MAY_BE_ZERO else '> 0'}, got {value}")
     if settings.database.pool_max < max(settings.database.pool_min, 2):
         raise ConfigError("database.pool_max: must be >= 2 and >= database.pool_min")
+    g = settings.groq
+    if g.max_tokens_floor > g.max_tokens:
+        raise ConfigError("groq.max_tokens_floor: must be <= groq.max_tokens (the ceiling)")
+    if not 0 < g.max_tokens_percentile <= 1:
+        raise ConfigError(f"groq.max_tokens_percentile: must be in (0, 1], got {g.max_tokens_percentile}")
+    if not 0 < settings.rate_limit.share <= 1:
+        raise ConfigError(f"rate_limit.share: must be in (0, 1], got {settings.rate_limit.share}")
     for model, price in settings.groq.prices.items():
         if (
             not isinstance(price, list)
-            or len(price) != 2
+            or len(price) not in (2, 3)
             or not all(isinstance(p, (int, float)) and p >= 0 for p in price)
         ):
-            raise ConfigError(f"groq.prices.{model}: expected [input, output] USD per million tokens")
+            raise ConfigError(
+                f"groq.prices.{model}: expected [input, output] or [input, output, cached input] USD per million tokens"
+            )
 
 
 def load_settings(

@@ -109,7 +109,7 @@ class EngineAuthError(RunAbort):
 class QuotaExhaustedError(RunAbort):
     """The daily budget is spent and the wait would outlast the run (exit 3)."""
 
-    kind = "quota_exhausted"
+    kind = "quota"  # also the run's stop_reason
 
     def __init__(self, message: str, reset_in_s: float) -> None:
         super().__init__(message)

@@ -21,30 +21,44 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def report(console: Console, r: dict[str, Any]) -> None:
-    t = Table(title=f"run {r['run_id']}  ({r['engine']} / {r['model']})", show_header=False)
+REPORT_FIGURES = (
+    "claimed",
+    "succeeded",
+    "failed",
+    "retried",
+    "released",
+    "cached",
+    "deduplicated",
+    "engine_calls",
+    "rate_limited",
+    "tokens_in",
+    "tokens_out",
+    "tokens_reserved",
+    "tokens_cached",
+    "cost_usd",
+    "duration_s",
+    "pairs_per_s",
+    "cache_hit_rate",
+)
+
+
+def _figures(title: str) -> Table:
+    t = Table(title=title, show_header=False)
     t.add_column("figure", style="bold")
     t.add_column("value", justify="right")
-    for key in (
-        "claimed",
-        "succeeded",
-        "failed",
-        "retried",
-        "released",
-        "cached",
-        "deduplicated",
-        "engine_calls",
-        "rate_limited",
-        "tokens_in",
-        "tokens_out",
-        "cost_usd",
-        "duration_s",
-        "pairs_per_s",
-        "cache_hit_rate",
-    ):
-        t.add_row(key, _fmt(r.get(key)))
+    return t
+
+
+def report(console: Console, r: dict[str, Any]) -> None:
+    t = _figures(f"run {r['run_id']}  ({r['engine']} / {r['model']})")
+    for key in REPORT_FIGURES:
+        if key in r:
+            t.add_row(key, _fmt(r.get(key)))
     lat = r.get("latency_ms") or {}
     t.add_row("latency p50/p95/max ms", " / ".join(_fmt(lat.get(k)) for k in ("p50", "p95", "max")))
+    for key, label in (("response_format", "response format"), ("length_retries", "length retries")):
+        if r.get(key):
+            t.add_row(label, _fmt(r[key]))
     if r.get("errors"):
         t.add_row("errors", ", ".join(f"{k}: {v}" for k, v in r["errors"].items()))
     if r.get("cache_status", "ok") != "ok":
@@ -59,17 +73,29 @@ def report(console: Console, r: dict[str, Any]) -> None:
 
 
 def stats(console: Console, s: dict[str, Any]) -> None:
+    """Every table of `resume-opt stats`, in the order an operator reads them."""
+    for part in (_queue, _cache, _usage, _budget, _cost_by_model, _errors, _runs):
+        table = part(s)
+        if table is not None:
+            console.print(table)
+
+
+QUEUE_COLUMNS = ("pending", "running", "succeeded", "failed", "cancelled", "oldest_pending_age_s")
+
+
+def _queue(s: dict[str, Any]) -> Table:
     q = s["queue"]
+    columns = [k for k in ("pending", "running", "submitted", *QUEUE_COLUMNS[2:]) if k in q]
     t = Table(title="queue")
-    for k in ("pending", "running", "succeeded", "failed", "cancelled", "oldest_pending_age_s"):
+    for k in columns:
         t.add_column(k.replace("_", " "), justify="right")
-    t.add_row(*(_fmt(q[k]) for k in ("pending", "running", "succeeded", "failed", "cancelled", "oldest_pending_age_s")))
-    console.print(t)
-    c = s["cache"]
-    lat = s["latency"]["24h"]
-    t = Table(title="cache and throughput", show_header=False)
-    t.add_column("figure", style="bold")
-    t.add_column("value", justify="right")
+    t.add_row(*(_fmt(q[k]) for k in columns))
+    return t
+
+
+def _cache(s: dict[str, Any]) -> Table:
+    c, lat = s["cache"], s["latency"]["24h"]
+    t = _figures("cache and throughput")
     t.add_row("cache entries", _fmt(c["entries"]))
     t.add_row("cache size (MB)", _fmt(round(c["size_bytes"] / 1e6, 2)))
     t.add_row("cache hit rate 24h / 7d", f"{_fmt(c['hit_rate'])} / {_fmt(c['hit_rate_7d'])}")
@@ -78,34 +104,46 @@ def stats(console: Console, s: dict[str, Any]) -> None:
     t.add_row("latency p50 / p95 ms (24h)", f"{_fmt(lat['p50_ms'])} / {_fmt(lat['p95_ms'])}")
     t.add_row("succeeded last 24h", _fmt(lat["succeeded"]))
     t.add_row("last run pairs/s", _fmt(s["throughput"]["last_run_pairs_per_s"]))
-    console.print(t)
+    return t
+
+
+def _usage(s: dict[str, Any]) -> Table:
     t = Table(title="API usage")
-    for col in ("window", "tokens in", "tokens out", "cost USD"):
+    for col in ("window", "tokens in", "tokens out", "reserved", "cached", "cost USD"):
         t.add_column(col, justify="right")
     for window, u in s["usage"].items():
-        t.add_row(window, _fmt(u["tokens_in"]), _fmt(u["tokens_out"]), _fmt(u["cost_usd"]))
-    console.print(t)
+        t.add_row(
+            window,
+            *(_fmt(u.get(k)) for k in ("tokens_in", "tokens_out", "tokens_reserved", "tokens_cached", "cost_usd")),
+        )
+    return t
+
+
+def _budget(s: dict[str, Any]) -> Table:
     b = s.get("budget") or {}
-    t = Table(title="API budget", show_header=False)
-    t.add_column("figure", style="bold")
-    t.add_column("value", justify="right")
-    t.add_row(
-        "tokens used 24h / configured per day",
-        f"{_fmt(b.get('tokens_used_24h'))} / {_fmt(b.get('tokens_per_day')) if b.get('tokens_per_day') else 'learned'}",
-    )
+    t = _figures("API budget")
+    per_day = _fmt(b.get("tokens_per_day")) if b.get("tokens_per_day") else "learned"
+    t.add_row("tokens used 24h / configured per day", f"{_fmt(b.get('tokens_used_24h'))} / {per_day}")
     for p in b.get("provider") or []:
         seen = p.get("observed") or {}
         left = ", ".join(f"{k.replace('_', ' ')} {_fmt(v)}" for k, v in seen.items()) or "no headers yet"
         paused = f"; paused {p['paused_for_s']:.0f}s" if p.get("paused_for_s") else ""
         t.add_row(f"Groq {p.get('model')}", f"{left}{paused}")
-    console.print(t)
-    if s.get("cost_by_model"):
-        t = Table(title="cost by model (30 d)")
-        for col in ("model", "items", "tokens in", "tokens out", "cost USD"):
-            t.add_column(col, justify="right")
-        for m in s["cost_by_model"]:
-            t.add_row(m["model"], _fmt(m["items"]), _fmt(m["tokens_in"]), _fmt(m["tokens_out"]), _fmt(m["cost_usd"]))
-        console.print(t)
+    return t
+
+
+def _cost_by_model(s: dict[str, Any]) -> Table | None:
+    if not s.get("cost_by_model"):
+        return None
+    t = Table(title="cost by model (30 d)")
+    for col in ("model", "items", "tokens in", "tokens out", "cost USD"):
+        t.add_column(col, justify="right")
+    for m in s["cost_by_model"]:
+        t.add_row(m["model"], _fmt(m["items"]), _fmt(m["tokens_in"]), _fmt(m["tokens_out"]), _fmt(m["cost_usd"]))
+    return t
+
+
+def _errors(s: dict[str, Any]) -> Table:
     t = Table(title="errors (24 h)")
     t.add_column("kind")
     t.add_column("count", justify="right")
@@ -113,25 +151,25 @@ def stats(console: Console, s: dict[str, Any]) -> None:
         t.add_row(k, _fmt(v))
     if not s["errors"]:
         t.add_row("none", "0")
-    console.print(t)
-    if s["runs"]:
-        t = Table(title="latest runs", box=box.SIMPLE_HEAD, pad_edge=False)
-        for col in ("run", "started", "status", "claimed", "ok", "failed", "cached", "pairs/s", "stop"):
-            t.add_column(col)
-        for r in s["runs"]:
-            started = str(r.get("started_at") or "")
-            t.add_row(
-                str(r.get("run_id")),
-                started[5:16].replace("T", " "),
-                str(r.get("status")),
-                _fmt(r.get("claimed")),
-                _fmt(r.get("succeeded")),
-                _fmt(r.get("failed")),
-                _fmt(r.get("cached")),
-                _fmt(r.get("pairs_per_s")),
-                str(r.get("stop_reason", "")).replace("_", " "),
-            )
-        console.print(t)
+    return t
+
+
+def _runs(s: dict[str, Any]) -> Table | None:
+    if not s["runs"]:
+        return None
+    t = Table(title="latest runs", box=box.SIMPLE_HEAD, pad_edge=False)
+    for col in ("run", "started", "status", "claimed", "ok", "failed", "cached", "pairs/s", "stop"):
+        t.add_column(col)
+    for r in s["runs"]:
+        started = str(r.get("started_at") or "")
+        t.add_row(
+            str(r.get("run_id")),
+            started[5:16].replace("T", " "),
+            str(r.get("status")),
+            *(_fmt(r.get(k)) for k in ("claimed", "succeeded", "failed", "cached", "pairs_per_s")),
+            str(r.get("stop_reason", "")).replace("_", " "),
+        )
+    return t
 
 
 def diff(original: str, revised: str) -> Text:

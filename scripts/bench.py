@@ -8,8 +8,12 @@ JSON object of named figures on stdout (the table then goes to stderr).
 Scenarios: overhead (pipeline vs the plain-SQL floor), peer (pgqueuer on the same
 server, plus the pipeline in the same run), rerun (all pairs served by dedup; cache
 lookup latency), latency (pool efficiency with slow calls), memory (peak RSS at 10k
-and 100k pairs), scaling (1, 2, 4 processes on one queue), enqueue (the platform app's enqueue latency at
---rate/s for --seconds, and enqueue-to-result with `run --follow`), ratelimit and quality
+and 100k pairs), scaling (1, 2, 4 processes on one queue, direct and through
+PgBouncer), import (files/s and peak RSS importing 200 and 2,000 generated PDFs and
+DOCX files), economy (pairs per minute at a TPM against a naive client, tokens reserved
+per pair, cost per 1,000 pairs: benchlib/economy.py), enqueue (the platform app's
+enqueue latency at --rate/s for --seconds, and enqueue-to-result with `run --follow`:
+benchlib/enqueue.py), ratelimit and quality
 (scripts/bench_ratelimit.py and scripts/bench_quality.py; arguments after `--` go
 to them), all. Every scenario works in its own throw-away PostgreSQL schema and
 data directory. See BENCHMARKS.md for the figures and what limits each.
@@ -34,7 +38,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import common  # noqa: E402
 from benchlib.common import DEFAULT_DSN, log, table  # noqa: E402
 
-SCENARIOS = ("overhead", "peer", "rerun", "ratelimit", "latency", "memory", "scaling", "quality", "enqueue")
+SCENARIOS = (
+    "overhead",
+    "peer",
+    "rerun",
+    "ratelimit",
+    "economy",
+    "latency",
+    "memory",
+    "scaling",
+    "quality",
+    "import",
+    "enqueue",
+)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -160,7 +176,7 @@ def external_rows(name: str, f: dict[str, Any]) -> list[tuple[str, Any, str]]:
 
 
 def run_scenarios(args: argparse.Namespace) -> dict[str, Any]:
-    from benchlib import latency, overhead, peer, procs
+    from benchlib import imports, latency, overhead, peer, procs
 
     want = set(SCENARIOS) if args.scenario == "all" else {args.scenario}
     figures: dict[str, Any] = {}
@@ -209,6 +225,13 @@ def run_scenarios(args: argparse.Namespace) -> dict[str, Any]:
         step("memory", lambda: procs.memory(args), procs.memory_rows)
     if "scaling" in want:
         step("scaling", lambda: procs.scaling(args), procs.scaling_rows)
+    if "import" in want:
+        step("import", lambda: imports.run(args), imports.rows)
+    if "economy" in want:
+        from benchlib import economy
+
+        econ_args = economy.parse_args(args.passthrough or (["--seconds", "10"] if args.smoke else []))
+        step("economy", lambda: economy.run(econ_args), economy.rows, nest=True)
     for name in ("ratelimit", "quality"):
         if name in want:
             step(name, lambda n=name: external(n, args), lambda f, n=name: external_rows(n, f), nest=True)

@@ -3,19 +3,23 @@
 
 Starts the fake Groq server (scripts/fake_groq.py) once per window mode — `sliding`
 and `bucket`, side by side — and drives the real GroqEngine + limiter +
-`retry.call_with_retries` from a thread pool for `--seconds`. Prints, per mode,
+`retry.call_with_retries` from a thread pool for `--seconds`, with nothing configured
+(the limits learned from the fake's headers and 429 bodies, as a new user meets them;
+`--configured` tells the limiter the fake's limits instead). Prints, per mode,
 the achieved rate against the fake's limit (`utilization`, of whichever limit
 binds: requests or tokens per minute), 429s (`rate_limited_ratio` of all chat
 requests) and request latency (`p50_ms`, `p95_ms`). `run(args) -> dict` is what
 `scripts/bench.py ratelimit` calls.
 
     python scripts/bench_ratelimit.py --seconds 60 --rpm 120
+    python scripts/bench_ratelimit.py --seconds 60 --rpm 1000 --tpm 80000   # tokens bind
     python scripts/bench_ratelimit.py --hosts 3 --workers 4 --scope database   # three hosts, one budget
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -32,7 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from resume_opt.ats.proposal import Job  # noqa: E402
-from resume_opt.config import RetrySettings, Settings  # noqa: E402
+from resume_opt.config import RetrySettings, load_settings  # noqa: E402
 from resume_opt.engines.groq.limiter import make_limiter  # noqa: E402
 from resume_opt.errors import EngineError, QuotaExhaustedError  # noqa: E402
 from resume_opt.run.retry import CallStats, call_with_retries  # noqa: E402
@@ -75,7 +79,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--latency-ms", default="50,150", help="the fake's latency range")
     parser.add_argument("--max-tokens", type=int, default=1024)
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of 503 answers")
-    parser.add_argument("--learn", action="store_true", help="configure no limits: learn them")
+    parser.add_argument("--learn", action="store_true", help="(the default now) configure no limits: learn them")
+    parser.add_argument("--configured", action="store_true", help="tell the limiter the fake's limits")
+    parser.add_argument(
+        "--completion-tokens", default="", help="answer lengths: log-normal MEDIAN,SIGMA (default: the JSON's own)"
+    )
     parser.add_argument(
         "--hosts", type=int, default=1, help="engines with a limiter each, sharing the key (simulated hosts)"
     )
@@ -134,7 +142,9 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
     from resume_opt.engines.groq.engine import GroqEngine
 
     lo, _, hi = args.latency_ms.partition(",")
+    median, _, sigma = args.completion_tokens.partition(",")
     fake = FakeGroq(
+        completion_tokens=(float(median), float(sigma)) if median else None,
         rpm=args.rpm,
         tpm=args.tpm,
         window=mode,
@@ -143,10 +153,11 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
         rates={"503": args.error_rate},
         api_keys=["bench-key"],
     )
-    settings = Settings(secrets=Secrets(groq_api_key="bench-key", groq_base_url=fake.base_url))
+    fake.start()  # the base URL names the port it got
+    settings = load_settings(environ={}, secrets=Secrets(groq_api_key="bench-key", groq_base_url=fake.base_url))
     rl = settings.rate_limit
-    rl.requests_per_minute, rl.tokens_per_minute = (0, 0) if args.learn else (args.rpm, args.tpm)
-    rl.requests_per_day = rl.tokens_per_day = 0  # the fake has no daily limit here
+    if args.configured:
+        rl.requests_per_minute, rl.tokens_per_minute = args.rpm, args.tpm
     rl.scope = args.scope
     settings.groq.max_tokens = args.max_tokens
     settings.groq.timeout_s = 10
@@ -154,7 +165,9 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
     latencies: list[float] = []
     lock = threading.Lock()
     failures: dict[str, int] = {}
-    with fake, shared_pool(args) as pool:
+    with contextlib.ExitStack() as stack:
+        stack.callback(fake.stop)
+        pool = stack.enter_context(shared_pool(args))
         started = time.monotonic()
         end = started + args.seconds
         engines = []
@@ -188,7 +201,7 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
     chat = sum(served["statuses"].values())
     minutes = args.seconds / 60  # admissions happen inside [started, end]
     req_util = served["admitted"] / (args.rpm * minutes) if args.rpm else 0.0
-    tok_util = served["tokens_admitted"] / (args.tpm * minutes) if args.tpm else 0.0
+    tok_util = served["tokens_counted"] / (args.tpm * minutes) if args.tpm else 0.0
     return {
         "mode": mode,
         "scope": args.scope,
@@ -196,6 +209,7 @@ def drive(mode: str, args: argparse.Namespace) -> dict[str, Any]:
         "seconds": round(elapsed, 1),
         "limit_rpm": args.rpm,
         "limit_tpm": args.tpm,
+        "configured": bool(args.configured),
         "admitted": served["admitted"],
         "requests_per_min": round(served["admitted"] / minutes, 1),
         "tokens_per_min": round(served["tokens_admitted"] / minutes),

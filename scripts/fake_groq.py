@@ -9,7 +9,19 @@ refilled continuously, answering Groq's 429 body and headers (`retry-after`,
 the `-tokens` ones the minute), 413 for a request over the TPM limit and 401 for
 an unknown key; it injects 5xx/498, hangs, truncated/fenced/invalid JSON and 400
 `json_validate_failed` at given rates or on demand (`inject`). A request costs its
-prompt estimate (characters / 4) plus `max_tokens`.
+prompt estimate (characters / 4) plus `max_tokens`, reserved when it is admitted.
+
+Economy (issue 12): `completion_tokens=(median, sigma)` draws each answer's length
+from a log-normal distribution (the answer is padded to it; longer than `max_tokens`
+is cut off with `finish_reason: length`); without it an answer is as long as its
+JSON. On the `openai/gpt-oss-*` models (`caching_models`) prompts are cached in
+blocks of CACHE_BLOCK_TOKENS by exact prefix for CACHE_TTL_S: the cached tokens show
+in `usage.prompt_tokens_details.cached_tokens` and are given back to the minute's
+and the day's tokens once the request is processed. `service_tier: flex` draws on
+limits `flex_factor` times higher and is answered 498 `capacity_exceeded` at
+`flex_busy` (a share of flex requests); `auto` falls back to flex when on_demand is
+spent. A tokens-per-day limit answers Groq's 429 body ("... (TPD): Limit N, Used U,
+Requested R. Please try again in 5h12m0s.").
 
 Answers follow the edits contract: lines quoted verbatim from the resume between
 `<resume>` and `</resume>` in the user message, lightly reworded. Each request is
@@ -24,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import hashlib
 import json
 import math
 import random
@@ -45,6 +58,10 @@ LABELS = {
     "tpd": ("tokens per day", "TPD", "tokens"),
 }
 PERIODS = {"rpm": 60.0, "tpm": 60.0, "rpd": 86400.0, "tpd": 86400.0}
+CACHING_MODELS = ("openai/gpt-oss-20b", "openai/gpt-oss-120b")
+CACHE_BLOCK_TOKENS = 128  # prompts are cached in blocks of this many tokens (4 characters each)
+CACHE_TTL_S = 7200.0  # a cached prefix unused this long is forgotten
+_PAD = " It mirrors the posting's own wording for this responsibility."
 OUTPUT_FAULTS = ("truncated", "fenced", "prose", "invalid_json", "json_validate_failed")
 RATE_FAULTS = ("500", "503", "498", "timeout") + OUTPUT_FAULTS
 
@@ -100,6 +117,20 @@ class Window:
         else:
             self.level -= cost
 
+    def refund(self, cost: int, at: float, now: float) -> None:
+        """The request admitted at `at` counts `cost` less (cached prompt tokens)."""
+        self._settle(now)
+        if self.mode != "sliding":
+            self.level = min(float(self.limit), self.level + cost)
+            return
+        for i in range(len(self.entries) - 1, -1, -1):
+            t, c = self.entries[i]
+            if t == at:
+                back = min(c, cost)
+                self.entries[i] = (t, c - back)
+                self.used -= back
+                return
+
     def remaining(self, now: float) -> int:
         self._settle(now)
         return max(0, self.limit - self.used) if self.mode == "sliding" else max(0, int(self.level))
@@ -136,6 +167,19 @@ def _reword(line: str) -> str | None:
     return None
 
 
+def pad_answer(answer: dict[str, Any], tokens: int) -> str:
+    """The answer as JSON, its reasons lengthened to about `tokens` tokens (4 characters each)."""
+    text = json.dumps(answer)
+    edits = answer.get("edits") or []
+    if not edits or len(text) >= tokens * 4:
+        return text
+    missing = tokens * 4 - len(text)
+    per_edit = missing // len(edits) + 1
+    for edit in edits:
+        edit["reason"] += (_PAD * (per_edit // len(_PAD) + 1))[:per_edit]
+    return json.dumps(answer)
+
+
 def make_answer(prompt: str, title: str, rng: random.Random) -> dict[str, Any]:
     """The contract's object for a prompt: a few verbatim lines, lightly reworded."""
     edits = []
@@ -167,7 +211,11 @@ class FakeGroq:
         seed: int = 0,
         log: str | None = None,
         rates: dict[str, float] | None = None,
-        models: Iterable[str] = ("llama-3.3-70b-versatile", "llama-3.1-8b-instant"),
+        models: Iterable[str] = ("llama-3.3-70b-versatile", "llama-3.1-8b-instant", *CACHING_MODELS),
+        completion_tokens: tuple[float, float] | None = None,
+        caching_models: Iterable[str] = CACHING_MODELS,
+        flex_factor: float = 10.0,
+        flex_busy: float = 0.0,
     ) -> None:
         if window not in ("sliding", "bucket"):
             raise ValueError("window must be sliding or bucket")
@@ -185,6 +233,18 @@ class FakeGroq:
         self.lock = threading.Lock()
         now = time.monotonic()
         self.windows = {k: Window(v, PERIODS[k], window, now) for k, v in self.limits.items() if v > 0}
+        self.flex_windows = {
+            k: Window(int(v * flex_factor), PERIODS[k], window, now) for k, v in self.limits.items() if v > 0
+        }
+        self.completion_tokens = completion_tokens
+        self.caching_models = set(caching_models)
+        self.flex_busy = flex_busy
+        self.prompt_cache: dict[str, float] = {}  # prefix digest -> when it was last used
+        self.cached_tokens = 0
+        self.capacity_exceeded = 0
+        self.truncated = 0
+        # The latest chat requests' log fields (never the prompt), for tests.
+        self.request_log: collections.deque[dict[str, Any]] = collections.deque(maxlen=10000)
         self.injected: collections.deque[tuple[str, dict[str, Any]]] = collections.deque()
         self.requests = 0
         self.statuses: collections.Counter[int] = collections.Counter()
@@ -255,14 +315,18 @@ class FakeGroq:
                 "rate_limited": self.statuses[429],
                 "admitted": self.admitted,
                 "tokens_admitted": self.tokens_admitted,
+                "cached_tokens": self.cached_tokens,
+                "tokens_counted": self.tokens_admitted - self.cached_tokens,
+                "capacity_exceeded": self.capacity_exceeded,
+                "truncated": self.truncated,
             }
 
     # -- the protocol ----------------------------------------------------------------------
 
-    def _ratelimit_headers(self, now: float) -> dict[str, str]:
+    def _ratelimit_headers(self, now: float, windows: dict[str, Window] | None = None) -> dict[str, str]:
         out = {}
         for lane, suffix in (("rpd", "requests"), ("tpm", "tokens")):
-            win = self.windows.get(lane)
+            win = (self.windows if windows is None else windows).get(lane)
             if win:
                 out[f"x-ratelimit-limit-{suffix}"] = str(win.limit)
                 out[f"x-ratelimit-remaining-{suffix}"] = str(win.remaining(now))
@@ -304,12 +368,29 @@ class FakeGroq:
         prompt_tokens = math.ceil(len(text) / 4) + 4 * len(messages)
         max_tokens = int(body.get("max_completion_tokens") or body.get("max_tokens") or 1024)
         meta: dict[str, Any] = {"prompt_tokens": prompt_tokens, "charged_tokens": prompt_tokens + max_tokens}
+        tier = str(body.get("service_tier") or "on_demand")
+        meta["service_tier"] = tier
+        meta["response_format"] = (body.get("response_format") or {}).get("type")
         with self.lock:
-            refused = self._admit(model, prompt_tokens + max_tokens, meta)
+            refused = self._admit(model, prompt_tokens + max_tokens, meta, tier)
             if refused:
                 return refused
-            rl_headers = self._ratelimit_headers(time.monotonic())
+            windows = meta.pop("windows")
+            admitted_at = meta.pop("admitted_at")
+            cached = self._cached_prefix(model, messages, prompt_tokens, admitted_at)
+            meta["cached_tokens"] = cached
+            if cached:  # processed: cached tokens do not count toward the limits
+                self.cached_tokens += cached
+                for lane in ("tpm", "tpd"):
+                    if lane in windows:
+                        windows[lane].refund(cached, admitted_at, time.monotonic())
+            rl_headers = self._ratelimit_headers(time.monotonic(), windows)
             fault = meta["fault"]
+            target = (
+                max(1, round(self.rng.lognormvariate(math.log(self.completion_tokens[0]), self.completion_tokens[1])))
+                if self.completion_tokens
+                else 0
+            )
             lo, hi = self.latency_ms
             delay = self.rng.uniform(lo, hi) / 1000 if hi else 0.0
             chat_id = uuid.UUID(int=self.rng.getrandbits(128)).hex
@@ -324,8 +405,11 @@ class FakeGroq:
         if fault in ("500", "503", "498"):
             code = {"500": "internal_server_error", "503": "service_unavailable", "498": "capacity_exceeded"}
             return int(fault), rl_headers, _error("The server had an error", "internal_server_error", code[fault]), meta
-        content, finish = json.dumps(answer), "stop"
-        if fault == "json_validate_failed" and (body.get("response_format") or {}).get("type") == "json_object":
+        content, finish = pad_answer(answer, target), "stop"
+        if fault == "json_validate_failed" and (body.get("response_format") or {}).get("type") in (
+            "json_object",
+            "json_schema",
+        ):
             err = _error(
                 "Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for more details.",
                 "invalid_request_error",
@@ -343,6 +427,9 @@ class FakeGroq:
             content, finish = content[: max(1, min(len(content) // 2, max_tokens * 4))], "length"
         completion_tokens = max_tokens if finish == "length" else math.ceil(len(content) / 4)
         meta["completion_tokens"] = completion_tokens
+        if finish == "length":
+            with self.lock:
+                self.truncated += 1
         return (
             200,
             rl_headers,
@@ -362,6 +449,7 @@ class FakeGroq:
                 "usage": {
                     "queue_time": 0.01,
                     "prompt_tokens": prompt_tokens,
+                    "prompt_tokens_details": {"cached_tokens": cached},
                     "prompt_time": 0.01,
                     "completion_tokens": completion_tokens,
                     "completion_time": round(delay, 3),
@@ -369,13 +457,33 @@ class FakeGroq:
                     "total_time": round(delay, 3),
                 },
                 "system_fingerprint": "fp_fake",
+                "service_tier": meta.get("tier", "on_demand"),
                 "x_groq": {"id": meta["request_id"]},
             },
             meta,
         )
 
+    def _cached_prefix(self, model: str, messages: list[dict[str, Any]], prompt_tokens: int, now: float) -> int:
+        """Under the lock: tokens of this prompt's longest cached prefix (whole blocks); caches its own."""
+        if model not in self.caching_models:
+            return 0
+        text = "".join(f"{m.get('role')}\x1f{m.get('content') or ''}\x1e" for m in messages)
+        block = CACHE_BLOCK_TOKENS * 4
+        digest = hashlib.sha256(model.encode())
+        cached, hit = 0, True
+        for end in range(block, len(text) + 1, block):
+            digest.update(text[end - block : end].encode())
+            key = digest.hexdigest()
+            seen = self.prompt_cache.get(key)
+            if hit and seen is not None and now - seen <= CACHE_TTL_S:
+                cached = min(prompt_tokens, end // 4)
+            else:
+                hit = False
+            self.prompt_cache[key] = now
+        return cached
+
     def _admit(
-        self, model: str, cost: int, meta: dict[str, Any]
+        self, model: str, cost: int, meta: dict[str, Any], tier: str = "on_demand"
     ) -> tuple[int, dict[str, str], Any, dict[str, Any]] | None:
         """Under the lock: an answer refusing the request (401/413/429), or None once it is
         counted against the limits; `meta["fault"]` is then what to do to it after admission."""
@@ -399,12 +507,20 @@ class FakeGroq:
             )
             return 413, self._ratelimit_headers(now), _error(msg, "tokens", "request_too_large"), meta
         costs = {"rpm": 1, "rpd": 1, "tpm": cost, "tpd": cost}
-        for lane, win in self.windows.items():
-            wait = win.wait_for(costs[lane], now)
-            if wait > 0:
-                return (*self._too_many(lane, model, costs[lane], wait, now), meta)
-        for lane, win in self.windows.items():
+        if tier == "flex" and (fault == "498" or self.rng.random() < self.flex_busy):
+            self.capacity_exceeded += 1
+            msg = "flex tier capacity exceeded, please try again later or use service_tier on_demand"
+            return 498, {}, _error(msg, "capacity_exceeded", "capacity_exceeded"), meta
+        windows = self.flex_windows if tier == "flex" else self.windows
+        refusal = self._refusal(windows, costs, model, now)
+        if refusal and tier == "auto":  # on_demand spent: auto falls back to flex
+            windows, tier = self.flex_windows, "flex"
+            refusal = self._refusal(windows, costs, model, now)
+        if refusal:
+            return (*refusal, meta)
+        for lane, win in windows.items():
             win.take(costs[lane], now)
+        meta["windows"], meta["admitted_at"], meta["tier"] = windows, now, tier
         self.admitted += 1
         self.tokens_admitted += cost
         if fault is None:
@@ -416,10 +532,21 @@ class FakeGroq:
                     break
         return None
 
+    def _refusal(
+        self, windows: dict[str, Window], costs: dict[str, int], model: str, now: float
+    ) -> tuple[int, dict[str, str], dict[str, Any]] | None:
+        for lane, win in windows.items():
+            wait = win.wait_for(costs[lane], now)
+            if wait > 0:
+                return self._too_many(lane, model, costs[lane], wait, now)
+        return None
+
     def record(self, status: int, started: float, method: str, path: str, meta: dict[str, Any]) -> None:
         with self.lock:
             self.requests += 1
             self.statuses[status] += 1
+            if path.endswith("/chat/completions"):
+                self.request_log.append({"status": status, **meta})
             if self._log_file:
                 entry = {
                     "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
@@ -536,6 +663,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument(
             f"--{name}", dest=f"rate_{fault}", type=float, default=0.0, help=f"share of requests answered as {fault}"
         )
+    parser.add_argument(
+        "--completion-tokens", type=_range, default=None, help="log-normal answer lengths: MEDIAN,SIGMA (e.g. 280,0.4)"
+    )
+    parser.add_argument("--flex-busy", type=float, default=0.0, help="share of flex requests answered 498")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--log", help="append one JSON line per request to this file")
     args = parser.parse_args(argv)
@@ -553,6 +684,8 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         log=args.log,
         rates={f: getattr(args, f"rate_{f}") for f in RATE_FAULTS},
+        completion_tokens=args.completion_tokens,
+        flex_busy=args.flex_busy,
     )
     print(f"listening on {fake.start()}", flush=True)
     done = threading.Event()

@@ -64,7 +64,7 @@ def server_dsn() -> str:
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test: its own RESUME_OPT_HOME, no inherited secrets or settings, stable output."""
     for name in list(os.environ):
-        if name.startswith("RESUME_OPT_") or name in ("DATABASE_URL", "GROQ_API_KEY", "GROQ_BASE_URL"):
+        if name.startswith("RESUME_OPT_") or name in ("DATABASE_URL", "GROQ_API_KEY", "GROQ_BASE_URL", "SENTRY_DSN"):
             monkeypatch.delenv(name, raising=False)
     home = tmp_path / "home"
     monkeypatch.setenv("RESUME_OPT_HOME", str(home))

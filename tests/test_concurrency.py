@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from tests.conftest import ROOT
@@ -37,6 +38,18 @@ def calls(log: Path) -> Counter[str]:
     return Counter(log.read_text().split()) if log.exists() else Counter()
 
 
+def _persisted_inputs(db_url: str) -> int:
+    """Distinct inputs in the run's disk cache or written back as succeeded."""
+    import diskcache
+
+    home = Path(os.environ["RESUME_OPT_HOME"])
+    with diskcache.Cache(str(home / "cache")) as cache:
+        keys = {str(k) for k in cache.iterkeys()}
+    with psycopg.connect(db_url) as conn:
+        rows = conn.execute("select input_hash from optimizations where status = 'succeeded'").fetchall()
+    return len(keys | {str(r[0]) for r in rows})
+
+
 def test_two_runs_at_once_process_each_pair_exactly_once(db_url: str, tmp_path: Path) -> None:
     seed_pairs(db_url, 2000)
     log = tmp_path / "calls.log"
@@ -51,7 +64,9 @@ def test_two_runs_at_once_process_each_pair_exactly_once(db_url: str, tmp_path: 
     import json
 
     claimed = [json.loads(out)["claimed"] for out, _ in outs]
-    assert sum(claimed) == 2000 and min(claimed) > 0, claimed
+    # Both runs may or may not get work (one can drain the queue before the other starts
+    # on a loaded machine); what matters is that the claims add up, with no pair twice.
+    assert sum(claimed) == 2000, claimed
 
 
 def test_run_killed_mid_chunk_loses_nothing(db_url: str, tmp_path: Path) -> None:
@@ -63,15 +78,20 @@ def test_run_killed_mid_chunk_loses_nothing(db_url: str, tmp_path: Path) -> None
         "NULL_ENGINE_LATENCY_MS": "10,30",
         "RESUME_OPT_RUN_HEARTBEAT_INTERVAL_S": "0.5",
     }
-    victim = start_run(env, "--engine", "null", "--chunk-size", "40", "--workers", str(workers))
-    deadline = time.monotonic() + 60
-    while sum(calls(log).values()) < 120 and time.monotonic() < deadline:
+    # The victim's calls after the 120th hang (never released): it is provably mid-way when killed.
+    gate = {"NULL_ENGINE_HOLD_AFTER": "120", "NULL_ENGINE_RELEASE_FILE": str(tmp_path / "never")}
+    victim = start_run({**env, **gate}, "--engine", "null", "--chunk-size", "40", "--workers", str(workers))
+    deadline = time.monotonic() + 120
+    while sum(calls(log).values()) < 120 + workers and time.monotonic() < deadline:
         time.sleep(0.05)
     victim.send_signal(signal.SIGKILL)
     victim.communicate(timeout=30)
     before = sum(calls(log).values())
     assert 0 < before < 400
     assert one(db_url, "select count(*) from optimizations where status = 'running'") > 0
+    # What the victim had made durable when it died: its disk cache and its written rows.
+    # Every call it made beyond those is lost and must be repeated once; nothing else may be.
+    persisted = _persisted_inputs(db_url)
     # Its leases are still fresh: a run now must not take them ...
     env2 = {**env, "RESUME_OPT_RUN_LEASE_TIMEOUT_S": "2"}
     time.sleep(2.5)  # ... until the heartbeat is stale.
@@ -82,5 +102,7 @@ def test_run_killed_mid_chunk_loses_nothing(db_url: str, tmp_path: Path) -> None
     assert status_counts(db_url) == {"succeeded": 400}
     assert len(counted) == 400
     twice = sum(1 for n in counted.values() if n > 1)
-    # Only the calls in flight at the kill are repeated; finished ones came from the cache.
-    assert twice <= workers, twice
+    # Only the calls whose results were not yet durable are repeated; finished ones came
+    # from the cache or the database. (Counted, not timed: exact on a loaded machine too.)
+    assert max(counted.values()) <= 2
+    assert twice == before - persisted, (twice, before, persisted)

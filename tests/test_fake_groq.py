@@ -203,3 +203,87 @@ def test_cli_prints_its_address_first() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+# --- economy (issue 12) ----------------------------------------------------------------------
+
+LONG_JOB = "<job>\nTitle: Data Engineer\n" + "- Build pipelines in Python and SQL for billing.\n" * 40 + "</job>\n"
+
+
+def test_max_tokens_is_reserved_against_tokens_per_minute() -> None:
+    with FakeGroq(tpm=10000) as fake:
+        chat(client(fake), max_tokens=4000)
+        chat(client(fake), max_tokens=4000)
+        with pytest.raises(groq.RateLimitError):
+            chat(client(fake), max_tokens=4000)  # prompts are small: the max_tokens filled the minute
+    assert fake.stats()["admitted"] == 2 and fake.stats()["tokens_admitted"] > 8000
+
+
+def test_answer_lengths_follow_the_configured_distribution_and_long_ones_are_cut_off() -> None:
+    with FakeGroq(completion_tokens=(300, 0.3), seed=5) as fake:
+        lengths = []
+        for _ in range(40):
+            completion = chat(client(fake), max_tokens=2000).parse()
+            assert completion.choices[0].finish_reason == "stop"
+            json.loads(completion.choices[0].message.content)  # padded, still the contract's JSON
+            lengths.append(completion.usage.completion_tokens)
+        cut = chat(client(fake), max_tokens=50).parse()
+    lengths.sort()
+    assert 200 < lengths[20] < 450 and lengths[0] < lengths[-1]
+    assert cut.choices[0].finish_reason == "length" and cut.usage.completion_tokens == 50
+    assert fake.stats()["truncated"] == 1
+
+
+def test_gpt_oss_caches_an_exact_prefix_and_gives_its_tokens_back_to_the_limits() -> None:
+    with FakeGroq(tpm=100000) as fake:
+        c = client(fake)
+
+        def ask(model: str, resume: str) -> Any:
+            return c.chat.completions.with_raw_response.create(
+                model=model,
+                messages=[
+                    {"role": "system", "content": "Answer in JSON."},
+                    {"role": "user", "content": LONG_JOB + resume},
+                ],
+                max_completion_tokens=100,
+            )
+
+        first = ask("openai/gpt-oss-120b", "<resume>\nA\n</resume>").parse()
+        raw = ask("openai/gpt-oss-120b", "<resume>\nB, different\n</resume>")
+        second = raw.parse()
+        llama = ask(MODEL, "<resume>\nA\n</resume>").parse()
+    assert first.usage.prompt_tokens_details.cached_tokens == 0
+    cached = second.usage.prompt_tokens_details.cached_tokens
+    assert cached >= 128 and cached % 128 == 0 and cached < second.usage.prompt_tokens
+    assert llama.usage.prompt_tokens_details.cached_tokens == 0  # no caching on Llama
+    served = fake.stats()
+    assert served["cached_tokens"] == cached and served["tokens_counted"] == served["tokens_admitted"] - cached
+    remaining = int(raw.headers["x-ratelimit-remaining-tokens"])
+    assert remaining == 100000 - (served["tokens_admitted"] - cached - (llama.usage.prompt_tokens + 100))
+
+
+def test_flex_answers_498_when_busy_and_auto_falls_back_to_flex() -> None:
+    with FakeGroq(tpm=3000, flex_busy=1.0) as fake:
+        with pytest.raises(groq.APIStatusError) as info:
+            chat(client(fake), max_tokens=100, service_tier="flex")
+        assert info.value.status_code == 498 and info.value.body["error"]["code"] == "capacity_exceeded"
+        fake.flex_busy = 0.0
+        for _ in range(3):  # 3 x ~130 tokens: over on_demand's 3000? no; fill it first
+            chat(client(fake), max_tokens=900)
+        with pytest.raises(groq.RateLimitError):
+            chat(client(fake), max_tokens=900)
+        auto = chat(client(fake), max_tokens=900, service_tier="auto").parse()
+        flex = chat(client(fake), max_tokens=900, service_tier="flex").parse()
+    assert auto.choices and flex.choices and fake.stats()["capacity_exceeded"] == 1
+    assert [e["service_tier"] for e in fake.request_log][-2:] == ["auto", "flex"]
+
+
+def test_tokens_per_day_answer_groqs_429_body() -> None:
+    with FakeGroq(tpd=2000) as fake:
+        chat(client(fake), max_tokens=1500)
+        with pytest.raises(groq.RateLimitError) as info:
+            chat(client(fake), max_tokens=1500)
+    error = info.value.body["error"]
+    assert "on tokens per day (TPD): Limit 2000, Used" in error["message"]
+    assert "Please try again in 23h59m" in error["message"] and error["type"] == "tokens"
+    assert int(info.value.response.headers["retry-after"]) > 86000

@@ -73,11 +73,14 @@ def test_restart_within_the_reconnect_window_is_survived(
     seed_pairs(cluster_url, total)
     log = tmp_path / "calls.log"
     env = {**_env(log, database_reconnect_window_s="120"), "NULL_ENGINE_LATENCY_MS": "20,40"}
+    release = tmp_path / "release"  # calls after the 80th wait for it: the run cannot finish early
+    env.update(NULL_ENGINE_HOLD_AFTER="80", NULL_ENGINE_RELEASE_FILE=str(release))
     run = RunProc(tmp_path, env, "--engine", "null", "--chunk-size", "20", "--workers", str(workers))
     try:
-        wait_until(lambda: sum(engine_calls(log).values()) >= 80 or not run.alive(), "the run to get going")
+        wait_until(lambda: sum(engine_calls(log).values()) >= 80 + workers or not run.alive(), "the run to get going")
         assert run.alive(), run.stderr
         cluster.stop(mode)
+        release.touch()
         # The outage: the pool keeps computing; claims, write-backs and heartbeats fail.
         wait_until(lambda: "retrying in" in run.stderr or not run.alive(), "the run to meet the outage")
         time.sleep(2)
@@ -104,11 +107,14 @@ def test_outage_past_the_window_exits_3_and_a_later_run_finishes(
     log = tmp_path / "calls.log"
     home = Path(os.environ["RESUME_OPT_HOME"])
     env = {**_env(log, database_reconnect_window_s="2"), "NULL_ENGINE_LATENCY_MS": "20,40"}
+    release = tmp_path / "release"  # calls after the 45th wait for it: the run cannot finish early
+    env.update(NULL_ENGINE_HOLD_AFTER="45", NULL_ENGINE_RELEASE_FILE=str(release))
     run = RunProc(tmp_path, env, "--engine", "null", "--chunk-size", "30", "--workers", str(workers))
     try:
-        wait_until(lambda: sum(engine_calls(log).values()) >= 45 or not run.alive(), "the run to get going")
+        wait_until(lambda: sum(engine_calls(log).values()) >= 45 + workers or not run.alive(), "the run to get going")
         assert run.alive(), run.stderr
         cluster.stop("immediate")
+        release.touch()
         # The database stays down until the run has given up on it.
         code = run.wait()
     finally:

@@ -177,7 +177,7 @@ def test_stats_shows_what_the_provider_said_of_the_shared_budget(db_url: str) ->
     seed_pairs(db_url, 1)  # migrates the schema, rate-limit table included
     with ConnectionPool(db_url, min_size=1, max_size=2) as pool:
         SharedLanes(pool, "hashed-key", "llama-3.3-70b-versatile").record(
-            RateLimitHeaders(limit_tokens=12000, remaining_tokens=3456)
+            vars(RateLimitHeaders(limit_tokens=12000, remaining_tokens=3456))
         )
     data = commands.collect_stats(load_settings())
     provider = data["budget"]["provider"]

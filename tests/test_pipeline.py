@@ -122,6 +122,7 @@ class PoisonEngine:
     """Fails every call for one resume; a real engine otherwise."""
 
     name, model, prompt_version = "poison", "p-1", "1"
+    analyses = True
 
     def __init__(self) -> None:
         self.calls = 0

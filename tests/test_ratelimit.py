@@ -123,14 +123,90 @@ def test_tokens_pace_by_cost() -> None:
     assert times[2] - times[1] == pytest.approx(times[1] - times[0])
 
 
-def test_the_daily_budget_may_be_spent_at_once_then_refuses_past_the_deadline() -> None:
+def test_the_daily_budget_may_be_spent_at_once_then_stops_the_run_instead_of_sleeping() -> None:
     clock = FakeClock()
-    lim = limiter(clock, deadline_in=600, rpd=5)
+    lim = limiter(clock, deadline_in=10**9, rpd=5)  # no deadline in sight: still no sleeping
     assert grants(lim, clock, 5) == [clock()] * 5
+    start = clock()
     with pytest.raises(QuotaExhaustedError) as info:
         lim.acquire(100)
-    assert info.value.reset_in_s == pytest.approx(86400 / 5) and info.value.kind == "quota_exhausted"
-    assert "requests per day" in str(info.value) and "deadline" in str(info.value)
+    assert clock() == start  # not one second slept
+    assert info.value.reset_in_s == pytest.approx(86400 / 5) and info.value.kind == "quota"
+    assert str(info.value) == "requests per day for llama-3.3-70b-versatile spent; resets in 4h48m"
+
+
+def test_a_short_wait_for_the_daily_budget_is_waited_out() -> None:
+    clock = FakeClock()
+    s = settings(rpd=86400 * 2)  # a day's request frees every 0.5 s
+    s.rate_limit.quota_wait_s = 1
+    lim = RateLimiter(s, deadline=clock() + 10**6, clock=clock, sleep=clock.sleep)
+    lim.lanes["rpd"].tat = clock() + 86400  # the whole day's budget is spent
+    lim.acquire(10)
+    assert clock() > 1000.0
+
+
+def test_a_spent_daily_limit_from_a_429_stops_every_later_request_at_once() -> None:
+    clock = FakeClock()
+    lim = limiter(clock, tpm=600000)
+    lim.rate_limited("tpd", 100000)
+    lim.day_spent("tpd", 5 * 3600 + 12 * 60)
+    with pytest.raises(QuotaExhaustedError) as info:
+        lim.acquire(100)
+    assert str(info.value) == "tokens per day for llama-3.3-70b-versatile spent; resets in 5h12m"
+    assert lim.snapshot()["limits"]["tpd"] == 100000
+
+
+def test_nothing_configured_the_first_request_goes_at_once_and_the_rest_wait_for_its_answer() -> None:
+    clock = FakeClock()
+    lim = limiter(clock)
+    lim.acquire(2000)
+    assert clock() == 1000.0  # at once
+    # A second request before the first answer waits for it (here: the probe's timeout).
+    lim.acquire(2000)
+    from resume_opt.engines.groq.limiter import PROBE_TIMEOUT_S
+
+    assert clock() == pytest.approx(1000.0 + PROBE_TIMEOUT_S, abs=0.11)
+    assert lim.snapshot()["probe_waits"] > 0
+
+
+def test_the_answer_to_the_first_request_sets_the_pace() -> None:
+    clock = FakeClock()
+    lim = limiter(clock)
+    lim.acquire(2000)
+    lim.observe({"x-ratelimit-limit-tokens": "300000", "x-ratelimit-remaining-tokens": "298000"})
+    times = grants(lim, clock, 4, tokens=3000)
+    assert times[0] == 1000.0
+    gaps = {round(b - a, 6) for a, b in zip(times, times[1:], strict=False)}
+    assert gaps == {round(3000 * 60 / (300000 * (1 - HEADROOM)), 6)}
+
+
+def test_a_configured_limit_is_a_cap_and_share_takes_a_fraction_of_the_providers() -> None:
+    clock = FakeClock()
+    s = settings(tpm=100000)
+    s.rate_limit.share = 0.8
+    lim = RateLimiter(s, deadline=clock() + 10_000, clock=clock, sleep=clock.sleep)
+    assert lim.snapshot()["limits"]["tpm"] == 100000  # before the provider says anything: the cap
+    lim.observe({"x-ratelimit-limit-tokens": "300000", "x-ratelimit-remaining-tokens": "300000"})
+    assert lim.snapshot()["limits"]["tpm"] == 100000  # the cap is lower than 0.8 x 300000
+    lim.observe({"x-ratelimit-limit-tokens": "60000", "x-ratelimit-remaining-tokens": "60000"})
+    snap = lim.snapshot()
+    assert snap["limits"]["tpm"] == 48000 and snap["provider_limits"]["tpm"] == 60000
+    # A limit that rises (a new plan) is taken too: nothing "only lowers" any more.
+    lim.rate_limited("rpm", 1000)
+    lim.rate_limited("rpm", 2000)
+    assert lim.snapshot()["limits"]["rpm"] == 1600
+
+
+def test_cached_tokens_are_given_back_to_the_minute() -> None:
+    clock = FakeClock()
+    lim = limiter(clock, tpm=60000)
+    lim.acquire(6000)
+    lim.refund(3000)
+    start = clock()
+    lim.acquire(6000)
+    # Without the refund the second request would wait 6000 tokens' worth; with it, 3000.
+    assert clock() - start == pytest.approx(3000 * 60 / (60000 * (1 - HEADROOM)))
+    assert lim.snapshot()["refunded_tokens"] == 3000
 
 
 def test_a_request_over_the_token_limit_is_rejected_before_it_is_sent() -> None:
@@ -159,7 +235,7 @@ def test_a_pause_holds_the_next_request_and_past_the_deadline_it_refuses() -> No
 
 
 def test_pause_holds_every_thread() -> None:
-    lim = RateLimiter(settings(), deadline=time.monotonic() + 60)
+    lim = RateLimiter(settings(rpm=6000), deadline=time.monotonic() + 60)
     lim.pause(0.3)
     until = lim.paused_until
     granted: list[float] = []
@@ -195,7 +271,23 @@ def test_threads_share_one_pace() -> None:
     times = sorted(clock_times)
     assert len(times) == 24
     step = 60 / (1200 * (1 - HEADROOM))
-    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= step * 0.999
+    # Never ahead of the schedule from the first grant (a late grant may be followed closely).
+    assert all(t - times[0] >= i * step * 0.999 for i, t in enumerate(times))
+
+
+def test_a_late_grant_keeps_the_schedule_instead_of_losing_the_delay() -> None:
+    clock = FakeClock()
+    lim = limiter(clock, rpm=60)
+    step = 60 / (60 * (1 - HEADROOM))
+    lim.acquire(1)
+    clock.t += step + 0.2  # the next thread woke 0.2 s after its slot (a loaded host)
+    lim.acquire(1)
+    lim.acquire(1)
+    assert clock() == pytest.approx(1000.0 + 2 * step)  # the third keeps the schedule
+    clock.t += 30  # idle: the schedule restarts, no credit for the idle time
+    start = clock()
+    times = grants(lim, clock, 3)
+    assert times == pytest.approx([start, start + step, start + 2 * step])
 
 
 @pytest.mark.parametrize(
@@ -241,9 +333,11 @@ def test_header_limits_lower_than_configured_are_taken_and_zero_means_learn() ->
         }
     )
     assert lim.snapshot()["limits"] == {"rpm": 0, "tpm": 12000, "rpd": 1000, "tpd": 0}
+    lim.observe({"x-ratelimit-limit-tokens": "90000", "x-ratelimit-remaining-tokens": "89990"})
+    assert lim.snapshot()["limits"]["tpm"] == 60000  # the provider's is higher: the cap holds
     lim.rate_limited("rpm", 30)
     lim.rate_limited("tpd", 500000)
-    assert lim.snapshot()["limits"] == {"rpm": 30, "tpm": 12000, "rpd": 1000, "tpd": 500000}
+    assert lim.snapshot()["limits"] == {"rpm": 30, "tpm": 60000, "rpd": 1000, "tpd": 500000}
 
 
 def test_a_429_within_the_known_limit_means_a_shared_key_so_we_slow_down_then_recover() -> None:
@@ -316,7 +410,7 @@ def test_shared_day_budget_and_pause(pool: Any) -> None:
     fresh = SharedLanes(pool, "key-9", "m")
     fresh.pause(5)
     assert SharedLanes(pool, "key-9", "m").reserve(costs(), 60) == pytest.approx(5.0, abs=0.2)
-    fresh.record(RateLimitHeaders(limit_tokens=6000, remaining_tokens=10))
+    fresh.record(vars(RateLimitHeaders(limit_tokens=6000, remaining_tokens=10)))
     with pool.connection() as conn:
         rows = {r["key_scope"]: r for r in budget_snapshot(conn)}
     assert rows["key-9"]["observed"] == {"limit_tokens": 6000, "remaining_tokens": 10}
@@ -364,3 +458,20 @@ def test_losing_the_shared_table_mid_run_is_a_transient_error(pool: Any, monkeyp
     with pytest.raises(TransientEngineError) as info:
         lim.acquire(10)
     assert info.value.kind == "rate_limit_db" and "rate_limit_state" in str(info.value)
+
+
+def test_database_scope_a_spent_daily_limit_stops_instead_of_sleeping(
+    pool: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GROQ_API_KEY", "gsk_shared")
+    s = settings(rpd=3, scope="database")
+    host_a, host_b = (make_limiter(s, pool=pool, deadline=time.monotonic() + 10**6) for _ in range(2))
+    for lim in (host_a, host_b, host_a):
+        lim.acquire(10)
+    started = time.monotonic()
+    with pytest.raises(QuotaExhaustedError) as info:
+        host_b.acquire(10)
+    assert time.monotonic() - started < 5 and info.value.kind == "quota"
+    assert str(info.value) in (
+        f"requests per day for llama-3.3-70b-versatile spent; resets in {t}" for t in ("8h00m", "7h59m")
+    )

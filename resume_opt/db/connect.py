@@ -5,10 +5,22 @@ PyPI wheel that carries the server binaries) kept in `<data dir>/pg`, started on
 demand and left running for the next command. Connections come from a
 psycopg_pool pool; connection failures become `DatabaseError` with a one-line
 message naming host and port, never the password.
+
+Every connection is safe behind a transaction-mode pooler (PgBouncer, a managed
+service's pooled endpoint): each `connection()` block is one transaction and no
+state is kept in the session between them. The one session feature psycopg would
+use on its own, server-side prepared statements (after a statement has run
+`prepare_threshold` times), is off unless `database.pooler` says, or detection
+finds, that the connection goes straight to PostgreSQL: behind a transaction pooler
+the next transaction may run on another server connection, where the prepared
+name is missing ("prepared statement _pg3_0 does not exist"), already taken by a
+different statement (`DuplicatePreparedStatement`), or bound to other parameter
+types ("unsupported jsonb version number 0").
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import re
@@ -20,6 +32,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from psycopg import conninfo as pg_conninfo
@@ -59,6 +72,10 @@ def connection_error(dsn: str, exc: BaseException) -> DatabaseError:
         (r"could not translate host name", "unknown host"),
         (r"too many clients|remaining connection slots", "too many connections"),
         (r"shutting down|starting up|terminating connection", "server is restarting"),
+        (
+            r"unsupported startup parameter",
+            "a pooler refused a startup parameter such as options=-csearch_path (set it on the role instead)",
+        ),
     ):
         if re.search(pattern, raw, re.I):
             reason = label
@@ -111,6 +128,44 @@ def stop_embedded() -> str:
     raise DatabaseError(f"the embedded PostgreSQL in {pgdata} did not stop within 30 s (pid {pid})")
 
 
+PSYCOPG_PREPARE_THRESHOLD = 5  # psycopg's default, used only on a direct connection
+_SERVER_END = (
+    "select host(inet_server_addr()), inet_server_port(), current_setting('port'),"
+    # pg_settings hides what the role may not read (pg_read_all_settings): null, not an error
+    " (select setting from pg_settings where name = 'unix_socket_directories')"
+)
+
+
+def detect_pooler(conn: psycopg.Connection[Any]) -> str:
+    """`none` when this connection reaches PostgreSQL itself, else `transaction` (assume the worst).
+
+    A pooler or proxy in between shows in what the server says of its end of the
+    connection: over TCP, a server address and port other than the ones we dialled;
+    over a Unix socket, a TCP connection, another port, or a socket directory the
+    server does not listen in. When unsure (nothing to compare), say `transaction`:
+    it costs a little speed, never correctness."""
+    try:
+        row = conn.execute(_SERVER_END).fetchone()
+    except psycopg.DatabaseError:  # a proxy answering in its own way: assume a pooler
+        row = None
+    conn.rollback()
+    if not row:
+        return "transaction"
+    addr, port, server_port, socket_dirs = row
+    if conn.info.host.startswith("/"):
+        same_dir = socket_dirs is None or conn.info.host in {d.strip() for d in str(socket_dirs).split(",")}
+        direct = addr is None and str(server_port) == str(conn.info.port) and same_dir
+        return "none" if direct else "transaction"
+    if addr is None:
+        return "transaction"
+    try:
+        ours = ipaddress.ip_address(conn.info.hostaddr)
+        theirs = ipaddress.ip_address(str(addr))
+    except (ValueError, psycopg.NotSupportedError):  # no address to compare (libpq < 12)
+        return "transaction"
+    return "none" if ours == theirs and int(port) == int(conn.info.port) else "transaction"
+
+
 def resolve_dsn(settings: Settings, announce: bool = True) -> str:
     """DATABASE_URL, or the embedded server's DSN (announced once on stderr)."""
     url = settings.secrets.database_url
@@ -131,17 +186,23 @@ class Database:
         self.where = describe_dsn(dsn)
         self._last_used: dict[int, float] = {}
         timeout = settings.database.connect_timeout_s
-        # Fail fast and clearly before the pool starts its background workers.
+        # Fail fast and clearly before the pool starts its background workers; the same
+        # connection tells whether a pooler is in front (database.pooler: auto).
         try:
-            psycopg.connect(dsn, connect_timeout=max(1, int(timeout))).close()
+            with psycopg.connect(dsn, connect_timeout=max(1, int(timeout)), prepare_threshold=None) as probe:
+                detected = detect_pooler(probe) if settings.database.pooler == "auto" else None
         except psycopg.Error as exc:
             raise connection_error(dsn, exc) from None
+        #: what is in front of PostgreSQL: none, transaction or session (configured or detected)
+        self.pooler = detected or settings.database.pooler
+        self.detected = detected is not None
+        prepare = PSYCOPG_PREPARE_THRESHOLD if self.pooler == "none" else None
         self.pool = ConnectionPool(
             dsn,
             min_size=min_size if min_size is not None else settings.database.pool_min,
             max_size=max_size if max_size is not None else settings.database.pool_max,
             timeout=timeout,
-            kwargs={"connect_timeout": max(1, int(timeout))},
+            kwargs={"connect_timeout": max(1, int(timeout)), "prepare_threshold": prepare},
             # A connection idle for a while is verified on checkout, so a restarted server is
             # survived; one returned moments ago is not (a round trip per chunk otherwise).
             check=self._check,
@@ -180,11 +241,25 @@ class Database:
 def open_database(
     settings: Settings, migrate: bool = True, min_size: int | None = None, max_size: int | None = None
 ) -> Database:
-    """Connect (embedded server when no DATABASE_URL) and apply pending migrations."""
+    """Connect (embedded server when no DATABASE_URL) and check the schema (`migrate`).
+
+    The check refuses a schema newer than this version (ConfigError, exit 2) and applies
+    pending migrations, or refuses them when `database.auto_migrate` is off. `migrate=False`
+    (db status, db migrate, doctor) skips it: those commands read or migrate themselves."""
     db = Database(resolve_dsn(settings), settings, min_size=min_size, max_size=max_size)
     if migrate:
-        from resume_opt.db.migrations import migrate as apply_migrations
+        from resume_opt.db.migrations import ensure_schema
 
-        with db.connection() as conn:
-            apply_migrations(conn)
+        try:
+            with db.connection() as conn:
+                ensure_schema(conn, settings.database.auto_migrate)
+        except BaseException:
+            db.close()
+            raise
     return db
+
+
+def server_version(conn: psycopg.Connection[Any]) -> str | None:
+    """The server's version string (`show server_version`), for doctor and test headers."""
+    row = conn.execute("show server_version").fetchone()
+    return str(row[0]) if row else None

@@ -1,17 +1,32 @@
 """Ordered, recorded migrations (the `schema_migrations` table).
 
-Each migration is a name and SQL, applied once, in order, in one transaction under
-an advisory lock so that several processes starting together migrate once.
-Opening the database migrates it; `resume-opt db migrate|status` shows them.
+`MIGRATIONS` is an explicit, ordered list: each entry a name (`mNNN_what`) and its
+SQL, numbered without gaps; a module that holds a migration's SQL is imported at
+the top, so a missing one fails at import instead of quietly skipping a step.
+
+Migrations are applied once, in order, in one transaction that first takes a
+transaction-scoped advisory lock (`pg_advisory_xact_lock`): several processes or
+hosts upgrading at once migrate once, and nothing outlives the transaction, so it
+works through a transaction-mode pooler (PgBouncer). Opening the database checks
+the schema: newer than this version knows is an error (exit 2); pending
+migrations are applied when `database.auto_migrate` is on, else an error telling
+the operator to run `resume-opt db migrate`. `db status` only reads.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, NamedTuple
 
 import psycopg
 
-from resume_opt.db.platform import M005_PLATFORM_API
+from resume_opt.db.documents import M005_CANDIDATE_DOCUMENTS
+from resume_opt.db.platform import MIGRATION_SQL as M007_PLATFORM_API
+from resume_opt.db.ratelimit import MIGRATION_SQL as M003_RATE_LIMIT
+from resume_opt.db.usage import MIGRATION_SQL as M006_COMPLETION_LENGTHS
+from resume_opt.errors import ConfigError
 
 M001_INITIAL = """
 create table candidates (
@@ -119,63 +134,159 @@ drop index if exists optimizations_status_idx;
 """
 
 
-def _registry() -> list[tuple[str, str]]:
-    migrations = [("m001_initial", M001_INITIAL), ("m002_queue_autovacuum", M002_QUEUE_AUTOVACUUM)]
-    try:
-        from resume_opt.db.ratelimit import MIGRATION_SQL as rate_limit_sql
-    except ImportError:
-        rate_limit_sql = ""
-    if rate_limit_sql:
-        migrations.append(("m003_rate_limit", rate_limit_sql))
-    migrations.append(("m004_plan_stable_dedup", M004_PLAN_STABLE_DEDUP))
-    migrations.append(("m005_platform_api", M005_PLATFORM_API))
-    return migrations
+class Migration(NamedTuple):
+    """One schema step: `name` is `mNNN_what` (its number orders it), `sql` what it runs."""
+
+    name: str
+    sql: str
 
 
-MIGRATIONS = _registry()
-_LOCK_KEY = 0x7265_7375_6D65  # "resume": one advisory lock for migrating
+# Append new migrations at the end, numbered next; never reorder or renumber.
+MIGRATIONS: list[Migration] = [
+    Migration("m001_initial", M001_INITIAL),
+    Migration("m002_queue_autovacuum", M002_QUEUE_AUTOVACUUM),
+    Migration("m003_rate_limit", M003_RATE_LIMIT),
+    Migration("m004_plan_stable_dedup", M004_PLAN_STABLE_DEDUP),
+    Migration("m005_candidate_documents", M005_CANDIDATE_DOCUMENTS),
+    Migration("m006_completion_lengths", M006_COMPLETION_LENGTHS),
+    Migration("m007_platform_api", M007_PLATFORM_API),
+]
+
+_NAME = re.compile(r"m(\d{3})_[a-z0-9_]+")
 
 
-def _ensure_table(conn: psycopg.Connection[tuple[object, ...]]) -> None:
-    conn.execute(
-        "create table if not exists schema_migrations ("
-        " name text primary key, applied_at timestamptz not null default now())"
-    )
+def number(name: str) -> int:
+    """The number of a migration name (`m004_x` -> 4); -1 for a name not in that form."""
+    m = _NAME.fullmatch(name)
+    return int(m.group(1)) if m else -1
 
 
-def applied(conn: psycopg.Connection[tuple[object, ...]]) -> dict[str, datetime]:
-    """Names of applied migrations with their time."""
-    _ensure_table(conn)
-    rows = conn.execute("select name, applied_at from schema_migrations").fetchall()
-    return {str(name): at for name, at in rows}  # type: ignore[misc]
+def check_registry(migrations: list[Migration]) -> None:
+    """Raise RuntimeError unless the names are m001, m002, ... in order, each with SQL."""
+    for i, (name, sql) in enumerate(migrations, start=1):
+        if number(name) != i:
+            raise RuntimeError(f"migration #{i} is named {name!r}: expected m{i:03d}_<what>, in order")
+        if not sql.strip():
+            raise RuntimeError(f"migration {name} has no SQL")
 
 
-def status(conn: psycopg.Connection[tuple[object, ...]]) -> list[tuple[str, datetime | None]]:
-    """Every known migration in order, with its applied time or None when pending."""
-    done = applied(conn)
-    return [(name, done.get(name)) for name, _ in MIGRATIONS]
+check_registry(MIGRATIONS)  # a broken registry is a bug: fail at import, loudly
+
+# The key every resume-opt since m001 has migrated under: a host still on an older
+# version and one on this version, upgrading together, wait for each other.
+LOCK_KEY = 0x7265_7375_6D65  # "resume"
+LOCK_SQL = f"select pg_advisory_xact_lock({LOCK_KEY})"
+
+_TABLE_EXISTS = "select to_regclass('schema_migrations') is not null"
+_APPLIED = "select name, applied_at from schema_migrations"
+_CREATE_TABLE = """
+create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())
+"""
+_RECORD = "insert into schema_migrations (name) values (%s)"
 
 
-def migrate(conn: psycopg.Connection[tuple[object, ...]]) -> list[str]:
-    """Apply pending migrations in order; return the names applied now."""
-    if len(applied(conn)) >= len(MIGRATIONS) and all(n in applied(conn) for n, _ in MIGRATIONS):
-        conn.commit()
-        return []
+def short(name: str) -> str:
+    """`m004_plan_stable_dedup` -> `m004` (how versions are named to operators)."""
+    return name.split("_", 1)[0]
+
+
+@dataclass
+class SchemaState:
+    """What the database has applied, against what this version knows."""
+
+    applied: dict[str, datetime] = field(default_factory=dict)
+
+    @property
+    def pending(self) -> list[str]:
+        return [m.name for m in MIGRATIONS if m.name not in self.applied]
+
+    @property
+    def unknown(self) -> list[str]:
+        """Applied migrations this version does not know (a newer resume-opt made them)."""
+        known = {m.name for m in MIGRATIONS}
+        return sorted((n for n in self.applied if n not in known), key=lambda n: (number(n), n))
+
+    def newer_error(self) -> ConfigError | None:
+        """The one-line error for a schema newer than this version, or None."""
+        if not self.unknown:
+            return None
+        latest = max(self.applied, key=lambda n: (number(n), n))
+        return ConfigError(
+            f"database schema is at {short(latest)}; this resume-opt knows up to {short(MIGRATIONS[-1].name)}: "
+            "upgrade it"
+        )
+
+
+def read_state(conn: psycopg.Connection[Any]) -> SchemaState:
+    """The applied migrations; creates nothing (a blank database has applied none)."""
+    row = conn.execute(_TABLE_EXISTS).fetchone()
+    if not row or not row[0]:
+        return SchemaState()
+    return SchemaState({str(name): at for name, at in conn.execute(_APPLIED).fetchall()})
+
+
+def applied(conn: psycopg.Connection[Any]) -> dict[str, datetime]:
+    """Names of applied migrations with their time (read only)."""
+    return read_state(conn).applied
+
+
+def status(conn: psycopg.Connection[Any]) -> list[tuple[str, datetime | None]]:
+    """Every known migration in order with its applied time (None: pending), then any unknown ones."""
+    state = read_state(conn)
+    known = [(m.name, state.applied.get(m.name)) for m in MIGRATIONS]
+    return known + [(n, state.applied[n]) for n in state.unknown]
+
+
+def migrate(conn: psycopg.Connection[Any]) -> list[str]:
+    """Apply pending migrations in order under the migration lock; return the names applied now.
+
+    Raises ConfigError (exit 2) when the schema is newer than this version knows."""
+    state = read_state(conn)
     conn.commit()
+    error = state.newer_error()
+    if error:
+        raise error
+    if not state.pending:
+        return []
     done_now: list[str] = []
     with conn.transaction():
-        conn.execute("select pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
-        done = applied(conn)
+        conn.execute(LOCK_SQL)
+        # Inside the lock: another host may have migrated (or upgraded) while we waited.
+        conn.execute(_CREATE_TABLE)
+        state = read_state(conn)
+        error = state.newer_error()
+        if error:
+            raise error
         for name, sql in MIGRATIONS:
-            if name in done:
+            if name in state.applied:
                 continue
             conn.execute(sql.encode())
-            conn.execute("insert into schema_migrations (name) values (%s)", (name,))
+            conn.execute(_RECORD, (name,))
             done_now.append(name)
     return done_now
 
 
-def schema_version(conn: psycopg.Connection[tuple[object, ...]]) -> tuple[int, int]:
+def ensure_schema(conn: psycopg.Connection[Any], auto_migrate: bool) -> list[str]:
+    """What every command does on opening the database: refuse a newer schema, then migrate
+    (auto_migrate) or refuse a schema with pending migrations. Returns the names applied now."""
+    state = read_state(conn)
+    conn.commit()
+    error = state.newer_error()
+    if error:
+        raise error
+    if not state.pending:
+        return []
+    if not auto_migrate:
+        pending = state.pending
+        which = short(pending[0]) if len(pending) == 1 else f"{short(pending[0])}..{short(pending[-1])}"
+        raise ConfigError(
+            f"the database schema needs migrations {which} and database.auto_migrate is off: "
+            "run `resume-opt db migrate`"
+        )
+    return migrate(conn)
+
+
+def schema_version(conn: psycopg.Connection[Any]) -> tuple[int, int]:
     """(applied, known) migration counts, for doctor and stats."""
     done = applied(conn)
-    return sum(1 for n, _ in MIGRATIONS if n in done), len(MIGRATIONS)
+    return sum(1 for m in MIGRATIONS if m.name in done), len(MIGRATIONS)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
+from psycopg import sql
 
 Conn = psycopg.Connection[Any]
 
@@ -43,7 +44,7 @@ ENQUEUE_STATUSES = ("queued", "skipped", "unknown_candidate", "unknown_job")
 # calls them schema-qualified finds our tables whatever its own search_path. PL/pgSQL, not SQL:
 # it keeps its plans for the session, where a SQL function with SET is planned on every call
 # (2 ms of a 3 ms call, measured).
-M005_PLATFORM_API = """
+MIGRATION_SQL = """
 create function resume_opt_enqueue_pairs(
     candidate_external_ids text[], job_external_ids text[], priority integer default 0,
     max_attempts integer default 3
@@ -203,3 +204,50 @@ def notify_results(conn: Conn, results: Sequence[tuple[int, str]]) -> None:
     """NOTIFY RESULTS_CHANNEL with a chunk's final outcomes, in the caller's (write-back) transaction."""
     if results:
         conn.execute(NOTIFY_RESULTS, {"channel": RESULTS_CHANNEL, "payloads": result_payloads(results)})
+
+
+async def enqueue_pairs_async(
+    conn: psycopg.AsyncConnection[Any], pairs: Sequence[tuple[str, str]], priority: int = 0, max_attempts: int = 3
+) -> list[PairOutcome]:
+    """`enqueue_pairs` on an AsyncConnection (same statement, the caller's transaction)."""
+    if not pairs:
+        return []
+    cur = await conn.execute(
+        ENQUEUE_PAIRS,
+        {
+            "cands": [c for c, _ in pairs],
+            "jobs": [j for _, j in pairs],
+            "priority": priority,
+            "max_attempts": max_attempts,
+        },
+    )
+    rows = await cur.fetchall()
+    return [PairOutcome(str(c), str(j), str(s), int(i) if i is not None else None) for c, j, s, i in rows]
+
+
+class Listener:
+    """A dedicated autocommit connection LISTENing on one channel (LISTEN needs a session)."""
+
+    def __init__(self, dsn: str, channel: str, connect_timeout_s: float) -> None:
+        self.dsn, self.channel = dsn, channel
+        try:
+            # The one session-scoped connection of the package: outside the pool, made only when
+            # no transaction pooler is in front (or follow_listen: on), never used for anything else.
+            self.conn = psycopg.connect(
+                dsn, autocommit=True, connect_timeout=max(1, int(connect_timeout_s)), prepare_threshold=None
+            )
+            self.conn.execute(sql.SQL("listen {}").format(sql.Identifier(channel)))
+        except psycopg.Error as exc:
+            from resume_opt.db.connect import connection_error  # not at the top: the app's API stays light
+
+            raise connection_error(dsn, exc) from None
+
+    def fileno(self) -> int:
+        return self.conn.fileno()
+
+    def drain(self) -> int:
+        """Consume the notifications already received; how many there were."""
+        return sum(1 for _ in self.conn.notifies(timeout=0))
+
+    def close(self) -> None:
+        self.conn.close()

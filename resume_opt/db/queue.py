@@ -74,11 +74,13 @@ update optimizations o
  where o.id = stale.id
 """
 
+# Within a priority, one job's pairs go out together: on a model with prompt caching
+# they share the cached prefix (system message, job). Index: m006 (priority desc, job_id, id).
 CLAIM_CHUNK = """
 with claimable as (
     select id from optimizations
      where status = 'pending' and run_after <= now()
-     order by priority desc, id
+     order by priority desc, job_id, id
      limit %(n)s
      for update skip locked
 )
@@ -160,10 +162,11 @@ def reap_stale(conn: Conn, lease_s: float) -> int:
 
 
 def claim_chunk(conn: Conn, run_id: int, n: int) -> list[ClaimedItem]:
-    """Claim up to `n` pending rows for this run, highest priority first (SKIP LOCKED)."""
+    """Claim up to `n` pending rows for this run, highest priority first (SKIP LOCKED),
+    each job's pairs next to each other (they are dispatched in this order)."""
     rows = conn.execute(CLAIM_CHUNK, {"n": n, "run_id": run_id}).fetchall()
     items = [ClaimedItem(*row) for row in rows]
-    items.sort(key=lambda it: it.id)
+    items.sort(key=lambda it: (it.job_title, it.job_company, it.job_description, it.id))
     return items
 
 

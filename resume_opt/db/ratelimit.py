@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import psycopg
@@ -25,7 +26,6 @@ from resume_opt.errors import DatabaseError
 if TYPE_CHECKING:
     from psycopg_pool import ConnectionPool
 
-    from resume_opt.engines.groq.headers import RateLimitHeaders
 
 MIGRATION_SQL = """
 CREATE TABLE IF NOT EXISTS rate_limit_state (
@@ -163,14 +163,14 @@ class SharedLanes:
         """Hold every process sharing the key for `seconds` (database clock)."""
         self._execute(PAUSE, {**self.key, "seconds": max(0.0, seconds)})
 
-    def record(self, headers: RateLimitHeaders) -> None:
+    def record(self, headers: Mapping[str, Any]) -> None:
         """Keep the latest rate-limit headers for `stats` (at most every RECORD_EVERY_S)."""
         now = time.monotonic()
         with self._lock:
             if now - self._last_record < RECORD_EVERY_S:
                 return
             self._last_record = now
-        observed = {k: v for k, v in vars(headers).items() if v is not None}
+        observed = {k: v for k, v in headers.items() if v is not None}
         if observed:
             self._execute(RECORD, {**self.key, "observed": Jsonb(observed)})
 

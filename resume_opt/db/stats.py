@@ -22,6 +22,15 @@ select coalesce(sum(tokens_in), 0), coalesce(sum(tokens_out), 0), coalesce(sum(c
  where finished_at >= now() - make_interval(hours => %s)
 """
 
+# Reserved and cached tokens are counted per run (each run's report in runs.counts).
+RUN_TOKENS = """
+select coalesce(sum((counts->>'tokens_reserved')::bigint), 0),
+       coalesce(sum((counts->>'tokens_cached')::bigint), 0),
+       coalesce(sum((counts->>'length_retries')::bigint), 0),
+       coalesce(sum((counts->>'capacity_exceeded')::bigint), 0)
+  from runs where started_at >= now() - make_interval(hours => %s) and counts ? 'tokens_reserved'
+"""
+
 COST_BY_MODEL = """
 select coalesce(model, '?'), count(*), coalesce(sum(tokens_in), 0), coalesce(sum(tokens_out), 0),
        coalesce(sum(cost_usd), 0)
@@ -74,7 +83,17 @@ def queue_counts(conn: Conn) -> dict[str, Any]:
 def usage(conn: Conn, hours: float) -> dict[str, Any]:
     row = conn.execute(USAGE, (hours,)).fetchone()
     assert row is not None
-    return {"tokens_in": int(row[0]), "tokens_out": int(row[1]), "cost_usd": round(float(row[2]), 6)}
+    runs = conn.execute(RUN_TOKENS, (hours,)).fetchone()
+    assert runs is not None
+    return {
+        "tokens_in": int(row[0]),
+        "tokens_out": int(row[1]),
+        "cost_usd": round(float(row[2]), 6),
+        "tokens_reserved": int(runs[0]),
+        "tokens_cached": int(runs[1]),
+        "length_retries": int(runs[2]),
+        "capacity_exceeded": int(runs[3]),
+    }
 
 
 def cost_by_model(conn: Conn, hours: float) -> list[dict[str, Any]]:

@@ -118,6 +118,17 @@ def iter_pending_items(conn: psycopg.Connection[Any], limit: int) -> Iterator[Cl
 ALL_CANDIDATE_IDS = "select external_id from candidates where status = 'active' order by id"
 ALL_JOB_IDS = "select external_id from jobs order by id"
 
+
+def all_candidate_ids(conn: psycopg.Connection[Any]) -> list[str]:
+    """External ids of every active candidate, oldest first."""
+    return [str(r[0]) for r in conn.execute(ALL_CANDIDATE_IDS).fetchall()]
+
+
+def all_job_ids(conn: psycopg.Connection[Any]) -> list[str]:
+    """External ids of every job, oldest first."""
+    return [str(r[0]) for r in conn.execute(ALL_JOB_IDS).fetchall()]
+
+
 DELETE_CANDIDATE = "delete from candidates where external_id = %s"
 
 CANDIDATE_HASHES = """

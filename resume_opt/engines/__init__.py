@@ -43,7 +43,11 @@ def make_engine(name: str, settings: Settings, pool: Any = None, deadline: float
 
         quiet_libraries()  # importing the SDK may have switched its debug log on (GROQ_LOG)
 
+        from resume_opt.engines.groq.prompt import PROMPT_VERSION
+        from resume_opt.engines.groq.sizing import CompletionSizer
+
         limiter = make_limiter(settings, pool=pool, deadline=deadline or (time.monotonic() + 86400))
-        engine: Engine = GroqEngine(settings, limiter)
+        # The completion lengths that size max_tokens live in the database, shared by every host.
+        engine: Engine = GroqEngine(settings, limiter, CompletionSizer(settings, PROMPT_VERSION, pool))
         return engine
     raise ConfigError(f"run.engine: unknown engine {name!r}")

@@ -25,6 +25,8 @@ class Engine(Protocol):
     name: str
     model: str
     prompt_version: str
+    # False only for the `null` benchmark engine: its result is the resume unchanged, not analysed.
+    analyses: bool
 
     def propose(self, resume: str, job: Job) -> Proposal:
         """Return a proposal or raise an `errors.EngineError` subclass."""

@@ -47,6 +47,7 @@ class LocalEngine:
     name = "local"
     model = "offline-v1"
     prompt_version = "1"
+    analyses = True
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings

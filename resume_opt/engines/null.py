@@ -23,6 +23,7 @@ class NullEngine:
     name = "null"
     model = "none"
     prompt_version = "0"
+    analyses = False
 
     def __init__(self, latency_ms: tuple[int, int] | None = None, seed: int | None = None) -> None:
         if latency_ms is None:
@@ -31,6 +32,10 @@ class NullEngine:
             latency_ms = (int(lo or 0), int(hi or lo or 0))
         self._latency = latency_ms
         self._log = os.environ.get("NULL_ENGINE_CALL_LOG") or None
+        # A gate for fault tests: calls after the first N wait until the release file exists,
+        # so a test can act on a run that is provably still mid-way (no timing involved).
+        self._hold_after = int(os.environ.get("NULL_ENGINE_HOLD_AFTER") or 0)
+        self._release_file = os.environ.get("NULL_ENGINE_RELEASE_FILE") or ""
         self.calls = 0
         self._lock = threading.Lock()
         import random
@@ -40,6 +45,7 @@ class NullEngine:
     def propose(self, resume: str, job: Job) -> Proposal:
         with self._lock:
             self.calls += 1
+            number = self.calls
             lo, hi = self._latency
             delay = self._rng.uniform(lo, hi) / 1000 if hi else 0.0
         if self._log:
@@ -49,6 +55,9 @@ class NullEngine:
                 os.write(fd, line.encode())  # one write with O_APPEND: atomic across processes
             finally:
                 os.close(fd)
+        if self._hold_after and number > self._hold_after:
+            while not os.path.exists(self._release_file):
+                time.sleep(0.01)
         if delay:
             time.sleep(delay)
         return Proposal(latency_ms=int(delay * 1000))

@@ -1,11 +1,15 @@
-"""Export optimizations as JSON Lines or CSV (the contract of DESIGN.md), streamed."""
+"""Export optimizations as JSON Lines or CSV (the contract of DESIGN.md), streamed; or as one
+tailored DOCX or one review page (HTML) per optimization in a folder."""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, TextIO
 
 FIELDS = [
@@ -71,3 +75,59 @@ def write_export(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
         writer.writerow(rec)
         n += 1
     return n
+
+
+@dataclass
+class DocumentExport:
+    """What `export --format docx|html` wrote: files, and DOCX written clean instead of in place."""
+
+    written: int = 0
+    in_place: int = 0
+    clean: int = 0
+    notes: dict[str, int] = field(default_factory=dict)  # why a DOCX was written clean -> count
+
+
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def document_name(row: dict[str, Any], suffix: str) -> str:
+    """A file name safe on every file system: `<optimization>-<candidate>-<job>.<suffix>`."""
+    parts = [str(row["id"]), str(row["candidate_id"]), str(row["job_id"])]
+    return "-".join(_UNSAFE.sub("_", p).strip("_")[:60] or "_" for p in parts) + suffix
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all (a reader never sees half a document)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def write_documents(rows: Iterable[dict[str, Any]], fmt: str, out_dir: Path) -> DocumentExport:
+    """One tailored DOCX or review page per optimization with a result, into `out_dir`."""
+    from resume_opt.io.docx_export import tailored_docx
+    from resume_opt.io.review_html import render_review
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    res = DocumentExport()
+    for row in rows:
+        result = row.get("result") or {}
+        if fmt == "html":
+            write_atomic(out_dir / document_name(row, ".html"), render_review(row).encode("utf-8"))
+        else:
+            tailored = result.get("optimized_resume")
+            if not isinstance(tailored, str):
+                continue
+            original = row.get("original") if row.get("source_kind") == "docx" else None
+            doc = tailored_docx(bytes(original) if original is not None else None, row["resume_text"], tailored)
+            if row.get("source_kind") == "docx" and original is None:
+                doc = replace(doc, note="the candidate was updated after the DOCX was imported")
+            write_atomic(out_dir / document_name(row, ".docx"), doc.data)
+            if doc.in_place:
+                res.in_place += 1
+            else:
+                res.clean += 1
+                res.notes[doc.note] = res.notes.get(doc.note, 0) + 1
+        res.written += 1
+    return res

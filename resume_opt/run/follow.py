@@ -2,9 +2,9 @@
 
 A loop around the ordinary run: while the queue has claimable work, run the pipeline until it is
 drained (one *round*: one run record, one report file, same limits, heartbeat, guard and
-write-back as `resume-opt run`); then wait for new work and go again. New work is heard of by
-LISTEN on channel `resume_opt_enqueued` (sent by a trigger on every statement that queues
-something) over a dedicated direct connection outside the pool, or, behind a transaction-mode
+write-back as `resume-opt run`); then wait for new work and go again. New work is heard of
+through the channel `resume_opt_enqueued` (sent by a trigger on every statement that queues
+something), listened to over a dedicated direct connection outside the pool, or, behind a transaction-mode
 pooler where LISTEN has no session, by looking at the queue every `run.follow_poll_s`. Retries
 are woken when their backoff ends. `run.limit`, `run.max_runtime_s` and the budgets apply to the
 whole session: each round gets what is left.
@@ -29,12 +29,12 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg import sql
 
 from resume_opt.cache import ResultCache
 from resume_opt.config import Settings
 from resume_opt.db import platform
-from resume_opt.db.connect import Database, connection_error
+from resume_opt.db.connect import Database
+from resume_opt.db.platform import Listener
 from resume_opt.engines import make_engine
 from resume_opt.engines.base import Engine
 from resume_opt.errors import DatabaseError
@@ -50,11 +50,14 @@ SESSION_LIMITS = ("max_runtime", "limit", "budget")
 ENGINE_MAX_AGE_S = 6 * 3600.0
 
 
-def listens(settings: Settings) -> bool:
-    """Whether `run --follow` uses LISTEN (True) or polling (False) under these settings."""
+def listens(settings: Settings, pooler: str | None = None) -> bool:
+    """Whether `run --follow` uses LISTEN (True) or polling (False).
+
+    `pooler` is what the database connection found in front (`Database.pooler`: none,
+    transaction or session); with `run.follow_listen: auto`, a transaction pooler means polling."""
     mode = settings.run.follow_listen
     if mode == "auto":
-        return str(getattr(settings.database, "pooler", "auto")) != "transaction"
+        return (pooler or settings.database.pooler) != "transaction"
     return mode == "on"
 
 
@@ -94,28 +97,6 @@ class SharedEngine:
         return getattr(self.inner, name)
 
 
-class Listener:
-    """A dedicated autocommit connection LISTENing on one channel (LISTEN needs a session)."""
-
-    def __init__(self, dsn: str, channel: str, connect_timeout_s: float) -> None:
-        self.dsn, self.channel = dsn, channel
-        try:
-            self.conn = psycopg.connect(dsn, autocommit=True, connect_timeout=max(1, int(connect_timeout_s)))
-            self.conn.execute(sql.SQL("listen {}").format(sql.Identifier(channel)))
-        except psycopg.Error as exc:
-            raise connection_error(dsn, exc) from None
-
-    def fileno(self) -> int:
-        return self.conn.fileno()
-
-    def drain(self) -> int:
-        """Consume the notifications already received; how many there were."""
-        return sum(1 for _ in self.conn.notifies(timeout=0))
-
-    def close(self) -> None:
-        self.conn.close()
-
-
 class Follower:
     """A `run --follow` session: rounds of the pipeline, waits between them, one summary."""
 
@@ -132,7 +113,7 @@ class Follower:
         self.cache = cache
         self.engine_name = engine_name
         self.save_report = save_report
-        self.listen = listens(settings)
+        self.listen = listens(settings, db.pooler)
         self.counters = RunCounters()
         self.run_ids: list[int] = []
         self.abandoned_threads = False

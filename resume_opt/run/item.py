@@ -11,7 +11,7 @@ import hashlib
 import re
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -76,10 +76,23 @@ class Optimized:
     tokens_out: int = 0
     cost_usd: float = 0.0
     latency_ms: int | None = None
-    calls: CallStats = field(default_factory=CallStats)
 
     def cache_value(self) -> dict[str, Any]:
         return {"result": self.result, "score_before": self.score_before, "score_after": self.score_after}
+
+    @classmethod
+    def from_cache(cls, value: dict[str, Any]) -> Optimized:
+        """A result served by the disk cache or the database: nothing billed, no latency."""
+        return cls(value["result"], value.get("score_before"), value.get("score_after"), latency_ms=0)
+
+
+@dataclass
+class Called:
+    """What one engine call, retries included, came to: a result or the error that ended it."""
+
+    optimized: Optimized | None
+    error: BaseException | None
+    stats: CallStats
 
 
 # Bump when the analysis code (keywords, score, guard, tailoring) changes what it produces.
@@ -143,26 +156,27 @@ def unchanged_result(resume: str) -> dict[str, Any]:
     }
 
 
-def optimize(prep: Prepared, engine: Engine, settings: Settings, should_stop: Any = lambda: False) -> Optimized:
-    """Call the engine under our retry policy and apply its proposal through the guard."""
+def optimize(prep: Prepared, engine: Engine, settings: Settings, should_stop: Any = lambda: False) -> Called:
+    """Call the engine under our retry policy and apply its proposal through the guard.
+
+    The engine's error comes back in `Called.error` with the call counts (the run counts
+    calls and 429s of failed items too); an error in applying the proposal raises."""
     stats = CallStats()
     started = time.perf_counter()
     try:
         proposal: Proposal = call_with_retries(
             lambda: engine.propose(prep.resume, prep.job), settings.retry, stats, should_stop
         )
-    except Exception as exc:
-        # The pipeline counts calls and 429s of failed items too.
-        exc.call_stats = stats  # type: ignore[attr-defined]
-        raise
-    if engine.name == "null":
+    except Exception as exc:  # noqa: BLE001 - classified by run/outcome.py, not swallowed
+        return Called(None, exc, stats)
+    if not engine.analyses:
         result = unchanged_result(prep.resume)
     else:
         from resume_opt.ats.tailor import finalize
 
         result = finalize(prep.resume, prep.job, proposal)
     latency = proposal.latency_ms or int((time.perf_counter() - started) * 1000)
-    return Optimized(
+    optimized = Optimized(
         result=result,
         score_before=result.get("score_before"),
         score_after=result.get("score_after"),
@@ -170,5 +184,5 @@ def optimize(prep: Prepared, engine: Engine, settings: Settings, should_stop: An
         tokens_out=proposal.tokens_out,
         cost_usd=proposal.cost_usd,
         latency_ms=latency,
-        calls=stats,
     )
+    return Called(optimized, None, stats)

@@ -43,6 +43,31 @@ class RunCounters:
     _max_latency: int = 0
     _rng: random.Random = field(default_factory=lambda: random.Random(7))
 
+    def add_written(self, written: dict[str, int]) -> None:
+        """What one chunk's write-back did (queue.write_back's counts)."""
+        self.succeeded += written["succeeded"]
+        self.failed += written["failed"]
+        self.retried += written["retried"]
+        self.released += written["released"]
+        self.lost_lease += written["lost"]
+
+    def add_calls(self, calls: int, retries: int, rate_limited: int, errors: list[str]) -> None:
+        """What one item's engine call, retries included, cost in calls."""
+        self.engine_calls += calls
+        self.call_retries += retries
+        self.rate_limited += rate_limited
+        for kind in errors:
+            self.call_errors[kind] = self.call_errors.get(kind, 0) + 1
+
+    def add_error(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+    def add_billed(self, usage: dict[str, Any]) -> None:
+        """Tokens and cost as the provider billed them (failed calls included): never lower."""
+        self.tokens_in = max(self.tokens_in, int(usage.get("tokens_in", 0)))
+        self.tokens_out = max(self.tokens_out, int(usage.get("tokens_out", 0)))
+        self.cost_usd = max(self.cost_usd, float(usage.get("cost_usd", 0.0)))
+
     def add_usage(self, tokens_in: int, tokens_out: int, cost: float, latency_ms: int | None) -> None:
         self.tokens_in += tokens_in
         self.tokens_out += tokens_out
@@ -84,6 +109,15 @@ def build_report(
     c = counters
     finished = started_at + timedelta(seconds=duration_s)
     done = c.succeeded + c.failed
+    # What an LLM engine reserved and was served from its cache (0 / None for the others).
+    usage = engine.usage if isinstance(getattr(engine, "usage", None), dict) else {}
+    economy = {
+        "tokens_reserved": int(usage.get("tokens_reserved", 0)),
+        "tokens_cached": int(usage.get("tokens_cached", 0)),
+        "length_retries": int(usage.get("length_retries", 0)),
+        "capacity_exceeded": int(usage.get("capacity_exceeded", 0)),
+        "response_format": usage.get("response_format"),
+    }
     return {
         "run_id": run_id,
         "started_at": started_at.astimezone(UTC).isoformat(),
@@ -105,6 +139,7 @@ def build_report(
         "lost_lease": c.lost_lease,
         "tokens_in": c.tokens_in,
         "tokens_out": c.tokens_out,
+        **economy,
         "cost_usd": round(c.cost_usd, 6),
         "pairs_per_s": round(done / duration_s, 2) if duration_s > 0 else 0.0,
         "cache_hit_rate": round(c.cached / c.claimed, 4) if c.claimed else None,
@@ -138,81 +173,71 @@ def write_json(report: dict[str, Any], reports_dir: Path) -> Path:
     return path
 
 
+Samples = list[tuple[dict[str, str], float]]
+
+
+def _run_metrics(r: dict[str, Any]) -> list[tuple[str, str, Samples]]:
+    """(name, help, samples) of the last run; every metric is a gauge."""
+    lat = r["latency_ms"]
+    outcomes = ("claimed", "succeeded", "failed", "retried", "released", "cached", "deduplicated")
+    quantiles = (("0.5", "p50"), ("0.95", "p95"), ("1", "max"))
+    return [
+        ("run_duration_seconds", "Duration of the last run.", [({}, r["duration_s"])]),
+        ("run_exit_code", "Exit code of the last run.", [({}, r["exit_code"])]),
+        ("run_items", "Items of the last run by outcome.", [({"outcome": k}, r[k]) for k in outcomes]),
+        ("run_cache_hits", "Items served from the cache or the database.", [({}, r["cached"])]),
+        ("run_engine_calls", "Engine calls made by the last run.", [({}, r["engine_calls"])]),
+        ("run_rate_limited", "429 answers received by the last run.", [({}, r["rate_limited"])]),
+        (
+            "run_tokens",
+            "Tokens used by the last run.",
+            [({"direction": "in"}, r["tokens_in"]), ({"direction": "out"}, r["tokens_out"])],
+        ),
+        ("run_cost_usd", "Cost of the last run in USD.", [({}, r["cost_usd"])]),
+        ("run_pairs_per_second", "Throughput of the last run.", [({}, r["pairs_per_s"])]),
+        (
+            "run_latency_seconds",
+            "Engine latency quantiles of the last run.",
+            [({"quantile": q}, (lat[k] or 0) / 1000) for q, k in quantiles],
+        ),
+        (
+            "run_errors",
+            "Errors of the last run by kind.",
+            [({"kind": k}, v) for k, v in r["errors"].items()] or [({"kind": "none"}, 0)],
+        ),
+    ]
+
+
+def _queue_metrics(queue: dict[str, Any] | None, last_success_ts: float | None) -> list[tuple[str, str, Samples]]:
+    out: list[tuple[str, str, Samples]] = []
+    if queue:
+        by_status: Samples = [({"status": k}, v) for k, v in queue.items() if k != "oldest_pending_age_s"]
+        out.append(("queue_items", "Optimizations by status.", by_status))
+        oldest = queue.get("oldest_pending_age_s") or 0
+        out.append(("queue_oldest_pending_age_seconds", "Age of the oldest pending item.", [({}, oldest)]))
+    if last_success_ts is not None:
+        out.append(
+            ("last_success_timestamp_seconds", "When a run last finished without abort.", [({}, last_success_ts)])
+        )
+    return out
+
+
 def prometheus_text(report: dict[str, Any], queue: dict[str, Any] | None, last_success_ts: float | None) -> str:
     """Prometheus text exposition of a run (and the queue's depth) for the textfile collector."""
+    finished = datetime.fromisoformat(report["finished_at"]).timestamp()
+    metrics: list[tuple[str, str, Samples]] = [
+        *_run_metrics(report),
+        *_queue_metrics(queue, last_success_ts),
+        ("run_finished_timestamp_seconds", "When the last run finished.", [({}, finished)]),
+    ]
     lines: list[str] = []
-
-    def metric(name: str, kind: str, help_: str, samples: list[tuple[dict[str, str], float]]) -> None:
-        lines.append(f"# HELP resume_opt_{name} {help_}")
-        lines.append(f"# TYPE resume_opt_{name} {kind}")
+    for name, help_, samples in metrics:
+        lines += [f"# HELP resume_opt_{name} {help_}", f"# TYPE resume_opt_{name} gauge"]
         for labels, value in samples:
             lab = ",".join(f'{k}="{v}"' for k, v in labels.items())
             lines.append(
                 f"resume_opt_{name}{{{lab}}} {float(value)!r}" if lab else f"resume_opt_{name} {float(value)!r}"
             )
-
-    r = report
-    metric("run_duration_seconds", "gauge", "Duration of the last run.", [({}, r["duration_s"])])
-    metric("run_exit_code", "gauge", "Exit code of the last run.", [({}, r["exit_code"])])
-    metric(
-        "run_items",
-        "gauge",
-        "Items of the last run by outcome.",
-        [
-            ({"outcome": k}, r[k])
-            for k in ("claimed", "succeeded", "failed", "retried", "released", "cached", "deduplicated")
-        ],
-    )
-    metric("run_cache_hits", "gauge", "Items served from the cache or the database.", [({}, r["cached"])])
-    metric("run_engine_calls", "gauge", "Engine calls made by the last run.", [({}, r["engine_calls"])])
-    metric("run_rate_limited", "gauge", "429 answers received by the last run.", [({}, r["rate_limited"])])
-    metric(
-        "run_tokens",
-        "gauge",
-        "Tokens used by the last run.",
-        [({"direction": "in"}, r["tokens_in"]), ({"direction": "out"}, r["tokens_out"])],
-    )
-    metric("run_cost_usd", "gauge", "Cost of the last run in USD.", [({}, r["cost_usd"])])
-    metric("run_pairs_per_second", "gauge", "Throughput of the last run.", [({}, r["pairs_per_s"])])
-    lat = r["latency_ms"]
-    metric(
-        "run_latency_seconds",
-        "gauge",
-        "Engine latency quantiles of the last run.",
-        [({"quantile": q}, (lat[k] or 0) / 1000) for q, k in (("0.5", "p50"), ("0.95", "p95"), ("1", "max"))],
-    )
-    metric(
-        "run_errors",
-        "gauge",
-        "Errors of the last run by kind.",
-        [({"kind": k}, v) for k, v in r["errors"].items()] or [({"kind": "none"}, 0)],
-    )
-    if queue:
-        metric(
-            "queue_items",
-            "gauge",
-            "Optimizations by status.",
-            [({"status": k}, v) for k, v in queue.items() if k != "oldest_pending_age_s"],
-        )
-        metric(
-            "queue_oldest_pending_age_seconds",
-            "gauge",
-            "Age of the oldest pending item.",
-            [({}, queue.get("oldest_pending_age_s") or 0)],
-        )
-    if last_success_ts is not None:
-        metric(
-            "last_success_timestamp_seconds",
-            "gauge",
-            "When a run last finished without abort.",
-            [({}, last_success_ts)],
-        )
-    metric(
-        "run_finished_timestamp_seconds",
-        "gauge",
-        "When the last run finished.",
-        [({}, datetime.fromisoformat(r["finished_at"]).timestamp())],
-    )
     return "\n".join(lines) + "\n"
 
 

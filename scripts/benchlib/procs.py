@@ -4,6 +4,9 @@ memory: one fresh process per queue size; its peak RSS is the child's own
 ru_maxrss, read from os.wait4 on that child (exact, no polling).
 scaling: 1, 2 and 4 processes started together on one queue (one shared cache
 directory, as on one host); total pairs/s from the first start to the last exit.
+Each count runs twice in the same invocation: straight to PostgreSQL, and through a
+real PgBouncer in transaction mode (tests/pgbouncer.py: the Debian package, pool of
+`PGBOUNCER_POOL` server connections) in front of the same server.
 """
 
 from __future__ import annotations
@@ -14,9 +17,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from benchlib.common import ROOT, goal, log, seed, space
+from benchlib.common import ROOT, Space, goal, log, seed, space
+
+PGBOUNCER_POOL = 8  # server connections PgBouncer keeps per (database, user)
 
 CMD = [sys.executable, "-m", "resume_opt", "-q", "run", "--engine", "null", "--json"]
 
@@ -81,24 +89,61 @@ def memory(args: Any) -> dict[str, Any]:
     return f
 
 
+@contextmanager
+def pooled_space(dsn: str, label: str) -> Iterator[Space]:
+    """Like `space`, but DATABASE_URL goes through a fresh PgBouncer (transaction mode)."""
+    from tests.pgbouncer import pooled_schema
+
+    home = Path(tempfile.mkdtemp(prefix=f"ro-bench-{label}-"))
+    saved = {k: os.environ.get(k) for k in ("DATABASE_URL", "RESUME_OPT_HOME")}
+    with pooled_schema(dsn, mode="transaction", pool_size=PGBOUNCER_POOL) as p:
+        os.environ["DATABASE_URL"], os.environ["RESUME_OPT_HOME"] = p.url, str(home)
+        try:
+            yield Space(p.schema, p.url, home)
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+            import shutil
+
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def _scale_once(sp: Space, n: int, k: int, f: dict[str, Any], key: str) -> None:
+    seed(sp, n)
+    t0 = time.perf_counter()
+    children = [_spawn() for _ in range(k)]
+    reports = [_reap(*c)[0] for c in children]
+    wall = time.perf_counter() - t0
+    done = sum(r["succeeded"] for r in reports)
+    assert done == n, f"{done} of {n} succeeded across {k} processes"
+    assert sp.one("select count(*) from optimizations where status <> 'succeeded'") == 0
+    f[f"{key}_pairs_per_s"] = round(n / wall, 1)
+    # Inside the runs (without interpreter start-up and migration check).
+    f[f"{key}_in_run_pairs_per_s"] = round(n / max(r["duration_s"] for r in reports), 1)
+    f[f"{key}_split"] = [r["succeeded"] for r in reports]
+    log(f"scaling: {key}: {f[f'{key}_pairs_per_s']} pairs/s")
+
+
 def scaling(args: Any) -> dict[str, Any]:
+    from tests.pgbouncer import unavailable
+
     n = args.n
-    f: dict[str, Any] = {"scaling_n": n}
+    f: dict[str, Any] = {"scaling_n": n, "scaling_pgbouncer_pool": PGBOUNCER_POOL}
+    why_not = unavailable()
+    if why_not:
+        f["scaling_pgbouncer"] = f"skipped: {why_not}"
+        log(f"scaling: through PgBouncer skipped: {why_not}")
     for k in (1, 2, 4):
+        log(f"scaling: {k} process(es) on {n} pairs, direct")
         with space(args.dsn, f"scale{k}") as sp:
-            seed(sp, n)
-            log(f"scaling: {k} process(es) on {n} pairs")
-            t0 = time.perf_counter()
-            children = [_spawn() for _ in range(k)]
-            reports = [_reap(*c)[0] for c in children]
-            wall = time.perf_counter() - t0
-            done = sum(r["succeeded"] for r in reports)
-            assert done == n, f"{done} of {n} succeeded across {k} processes"
-            assert sp.one("select count(*) from optimizations where status <> 'succeeded'") == 0
-            f[f"scaling_{k}p_pairs_per_s"] = round(n / wall, 1)
-            # Inside the runs (without interpreter start-up and migration check).
-            f[f"scaling_{k}p_in_run_pairs_per_s"] = round(n / max(r["duration_s"] for r in reports), 1)
-            f[f"scaling_{k}p_split"] = [r["succeeded"] for r in reports]
+            _scale_once(sp, n, k, f, f"scaling_{k}p")
+        if not why_not:
+            log(f"scaling: {k} process(es) on {n} pairs, through PgBouncer")
+            with pooled_space(args.dsn, f"scale{k}b") as sp:
+                _scale_once(sp, n, k, f, f"scaling_{k}p_pgbouncer")
     return f
 
 
@@ -117,12 +162,17 @@ def memory_rows(f: dict[str, Any]) -> list[tuple[str, Any, str]]:
 def scaling_rows(f: dict[str, Any]) -> list[tuple[str, Any, str]]:
     r = []
     for k in (1, 2, 4):
-        r.append(
-            (
-                f"scaling_{k}p_pairs_per_s",
-                f[f"scaling_{k}p_pairs_per_s"],
-                f"N={f['scaling_n']}, start to last exit; in-run {f[f'scaling_{k}p_in_run_pairs_per_s']}, "
-                f"split {f[f'scaling_{k}p_split']}",
+        for key, how in ((f"scaling_{k}p", "direct"), (f"scaling_{k}p_pgbouncer", "PgBouncer, transaction mode")):
+            if f"{key}_pairs_per_s" not in f:
+                continue
+            r.append(
+                (
+                    f"{key}_pairs_per_s",
+                    f[f"{key}_pairs_per_s"],
+                    f"{how}; N={f['scaling_n']}, start to last exit; in-run {f[f'{key}_in_run_pairs_per_s']}, "
+                    f"split {f[f'{key}_split']}",
+                )
             )
-        )
+    if "scaling_pgbouncer" in f:
+        r.append(("scaling_pgbouncer", "skipped", f["scaling_pgbouncer"]))
     return r

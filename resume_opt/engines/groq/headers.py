@@ -160,6 +160,14 @@ class ProviderBudget:
             ready = min(ready, t_window)
         return max(now, ready)
 
+    def refund(self, t: float, cost: int) -> None:
+        """Our grant at `t` counted `cost` less than charged (cached prompt tokens)."""
+        for i in range(len(self.grants) - 1, -1, -1):
+            at, charged = self.grants[i]
+            if at == t:
+                self.grants[i] = (at, max(0, charged - cost))
+                return
+
     def charge(self, t: float, cost: int) -> None:
         self.grants.append((t, cost))
         horizon = t - 2 * self.period_s if self.sliding else t - 600.0

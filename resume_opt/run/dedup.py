@@ -1,0 +1,91 @@
+"""Dedup: serve an item from the disk cache, then the database, then a call already in flight.
+
+Identical inputs (same `input_hash`) make one engine call per run: the first item
+starts it, later ones wait on it. One map, `calls`, holds every call in flight with
+the items waiting on it, so there is no second structure to keep in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+from resume_opt.cache import ResultCache
+from resume_opt.run.chunk import Chunk
+from resume_opt.run.item import Called, Prepared
+
+
+@dataclass
+class Waiter:
+    chunk: Chunk
+    prep: Prepared
+
+
+@dataclass
+class Call:
+    """One engine call in flight and every item it will serve (the first started it)."""
+
+    future: Future[Called]
+    waiters: list[Waiter] = field(default_factory=list)
+
+    @property
+    def input_hash(self) -> str:
+        return self.waiters[0].prep.input_hash
+
+
+@dataclass
+class Routed:
+    """Where the prepared items of a chunk went."""
+
+    hits: list[tuple[Prepared, dict[str, Any], bool]] = field(default_factory=list)  # (prep, value, from db)
+    joined: int = 0  # items now waiting on a call started earlier
+    started: int = 0  # new engine calls
+
+
+class Dedup:
+    """The run's three dedup layers; `lookup` asks the database for earlier successes by hash."""
+
+    def __init__(self, cache: ResultCache, lookup: Callable[[list[str]], dict[str, dict[str, Any]]]) -> None:
+        self.cache = cache
+        self.lookup = lookup
+        self.calls: dict[str, Call] = {}
+
+    def route(self, chunk: Chunk, preps: list[Prepared], submit: Callable[[Prepared], Future[Called]]) -> Routed:
+        """Cache first, then the database (shared by every host), then a call in flight, else `submit`."""
+        out = Routed()
+        missing: list[Prepared] = []
+        for prep in preps:
+            hit = self.cache.get(prep.input_hash)
+            if hit is not None:
+                out.hits.append((prep, hit, False))
+            else:
+                missing.append(prep)
+        hashes = sorted({p.input_hash for p in missing if p.input_hash not in self.calls})
+        found = self.lookup(hashes) if hashes else {}
+        for prep in missing:
+            if prep.input_hash in found:
+                out.hits.append((prep, found[prep.input_hash], True))
+            elif prep.input_hash in self.calls:
+                out.joined += 1
+                self.calls[prep.input_hash].waiters.append(Waiter(chunk, prep))
+            else:
+                out.started += 1
+                self.calls[prep.input_hash] = Call(submit(prep), [Waiter(chunk, prep)])
+        return out
+
+    def in_flight(self) -> list[Future[Called]]:
+        return [c.future for c in self.calls.values()]
+
+    def finish(self, future: Future[Called]) -> Call:
+        """Remove and return the call that `future` belongs to."""
+        for digest, call in self.calls.items():
+            if call.future is future:
+                return self.calls.pop(digest)
+        raise KeyError("not a call of this run")
+
+    def drop_all(self) -> list[Call]:
+        """Forget every call in flight (the run is releasing everything); return them."""
+        calls, self.calls = list(self.calls.values()), {}
+        return calls
