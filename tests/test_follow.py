@@ -135,3 +135,28 @@ def test_listen_mode_follows_the_setting() -> None:
     assert listens(load_settings())  # the default: auto, no transaction pooler declared
     assert not listens(load_settings(overrides={"run": {"follow_listen": "off"}}))
     assert listens(load_settings(overrides={"run": {"follow_listen": "on"}}))
+
+
+def test_behind_a_transaction_pooler_follow_polls_and_picks_up_work(
+    server_dsn: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing configured: the pooler is detected, LISTEN (no session behind it) is not used."""
+    from tests import pgbouncer
+
+    pgbouncer.require()
+    with pgbouncer.pooled_schema(server_dsn, mode="transaction") as p:
+        monkeypatch.setenv("DATABASE_URL", p.url)
+        proc = _follow(tmp_path, {"RESUME_OPT_RUN_FOLLOW_POLL_S": "0.2"}, "--engine", "null")
+        try:
+            assert "follow: polling" in proc.stderr
+            with psycopg.connect(p.direct) as conn:
+                conn.execute("insert into candidates (external_id, resume_text) values ('c1', 'Python and SQL.')")
+                conn.execute("insert into jobs (external_id, description) values ('j1', 'Python')")
+            with psycopg.connect(p.url, prepare_threshold=None) as conn:  # the app, through the pooler
+                (queued,) = enqueue(conn, [("c1", "j1")]).queued
+            wait_until(lambda: _succeeded(p.direct, [queued.optimization_id or 0]), "the pair processed")
+            proc.signal(signal.SIGTERM)
+            assert proc.wait() == 143, proc.stderr
+        finally:
+            kill_quietly(proc)
+        assert proc.report()["follow"]["listen"] is False
