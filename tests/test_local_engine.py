@@ -31,6 +31,7 @@ RESULT_KEYS = {
     "score_after",
     "score_reason",
     "keywords",
+    "quarantined",
 }
 
 RESUME = """Jane Rivera

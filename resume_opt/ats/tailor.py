@@ -5,6 +5,12 @@ then each edit, in order, pass the guard and are applied; rejected ones are kept
 with the reason. The match score is computed before and after by our code, never
 taken from an engine. Missing keywords become suggestions for the candidate and
 are never written into the resume.
+
+Quarantine comes first: the resume's lines that read as instructions to a model and
+its keyword-stuffing runs (and a job posting's instruction lines) are taken out before
+anything else reads the texts, so the guard's facts, both scores and the optimized
+resume are those of the clean twin; the item keeps the flags and lists what was
+withheld under `quarantined`.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from resume_opt.ats.guard import Guard
-from resume_opt.ats.injection import FLAG, looks_like_injection
+from resume_opt.ats.injection import FLAG, STUFFING_FLAG, Quarantined, looks_like_injection, quarantine, quarantine_job
 from resume_opt.ats.keywords import JobKeywords, has_skill, index_text, job_keywords
 from resume_opt.ats.proposal import Job, Proposal
 from resume_opt.ats.score import score_resume
@@ -28,8 +34,13 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
 
     Returns a JSON-serialisable dict: optimized_resume, summary, edits_applied,
     edits_rejected, matched_keywords, missing_keywords, suggestions, flags,
-    score_before, score_after, score_reason, keywords.
+    score_before, score_after, score_reason, keywords, quarantined.
     """
+    withheld = quarantine(resume)
+    flags = _flags(resume, job, withheld)
+    # From here on everything reads the clean texts, as every engine did.
+    resume = withheld.clean_text
+    job = quarantine_job(job)
     keywords = job_keywords(job.description, job.title, job.company)
     guard = Guard(resume, job.description)
     applied: list[dict[str, str]] = []
@@ -47,7 +58,6 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
         applied.append(record)
     before = score_resume(resume, keywords)
     after = score_resume(text, keywords)
-    flags = [FLAG] if looks_like_injection(resume, job.title, job.description) else []
     return {
         "optimized_resume": text,
         "summary": summary,
@@ -61,7 +71,14 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
         "score_after": after.score,
         "score_reason": after.reason,
         "keywords": keywords.as_dict(),
+        "quarantined": [{"text": s.text, "reason": s.reason} for s in withheld.spans],
     }
+
+
+def _flags(resume: str, job: Job, withheld: Quarantined) -> list[str]:
+    """The item's flags, read on the texts as they came (before quarantine)."""
+    flags = [FLAG] if looks_like_injection(resume, job.title, job.description) else []
+    return flags + [STUFFING_FLAG] if STUFFING_FLAG in withheld.flags else flags
 
 
 def _apply_summary(

@@ -24,6 +24,7 @@ import time
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from resume_opt.ats.injection import quarantine, quarantine_job
 from resume_opt.ats.keywords import Keyword, has_keyword, has_skill, index_text, job_keywords
 from resume_opt.ats.proposal import Edit, Job, Proposal
 from resume_opt.ats.sections import BULLET_RE, bullet_items, layout, summary_span
@@ -53,7 +54,8 @@ class LocalEngine:
 
     def propose(self, resume: str, job: Job) -> Proposal:
         started = time.perf_counter()
-        plan = _Plan(resume, job)
+        # The engine reads the clean texts: what reads as instructions or stuffing is withheld.
+        plan = _Plan(quarantine(resume).clean_text, quarantine_job(job))
         edits = plan.edits()
         summary = plan.summary()
         return Proposal(summary=summary, edits=edits, latency_ms=int((time.perf_counter() - started) * 1000))
