@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from resume_opt.ats.guard import Guard
+from resume_opt.ats.guard import Guard, Rejection
 from resume_opt.ats.injection import FLAG, STUFFING_FLAG, Quarantined, looks_like_injection, quarantine, quarantine_job
 from resume_opt.ats.keywords import JobKeywords, has_skill, index_text, job_keywords
 from resume_opt.ats.proposal import Job, Proposal
@@ -44,15 +44,15 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
     keywords = job_keywords(job.description, job.title, job.company)
     guard = Guard(resume, job.description)
     applied: list[dict[str, str]] = []
-    rejected: list[dict[str, str]] = []
+    rejected: list[dict[str, Any]] = []
     text, summary = _apply_summary(resume, proposal.summary, guard, applied, rejected)
     for edit in proposal.edits:
         record = edit.as_dict()
-        why = guard.check(edit.original, edit.revised)
+        why = guard.review(edit.original, edit.revised)
         if why is None and edit.original not in text:
-            why = "original text no longer present after earlier edits"
+            why = Rejection("conflict", (), "original text no longer present after earlier edits")
         if why is not None:
-            rejected.append({**record, "rejected_because": why})
+            rejected.append({**record, **why.as_dict()})
             continue
         text = text.replace(edit.original, edit.revised, 1)
         applied.append(record)
@@ -82,9 +82,10 @@ def _flags(resume: str, job: Job, withheld: Quarantined) -> list[str]:
 
 
 def _apply_summary(
-    resume: str, summary: str, guard: Guard, applied: list[dict[str, str]], rejected: list[dict[str, str]]
+    resume: str, summary: str, guard: Guard, applied: list[dict[str, str]], rejected: list[dict[str, Any]]
 ) -> tuple[str, str]:
-    """Replace the summary paragraph (or insert a Summary section) when the guard allows."""
+    """Replace the summary paragraph (or insert a Summary section) with the sentences the
+    guard allows; each sentence it refuses is dropped on its own and kept with the reason."""
     new = summary.strip()
     if not new:
         return resume, ""
@@ -93,10 +94,12 @@ def _apply_summary(
     if new == original:
         return resume, ""  # nothing to apply
     record = {"original": original, "revised": new, "reason": SUMMARY_REASON}
-    why = guard.check(original, new, insertion=span is None)
-    if why is not None:
-        rejected.append({**record, "rejected_because": why})
+    kept, dropped = guard.review_summary(original, new, insertion=span is None)
+    rejected += [{**record, **why.as_dict()} for why in dropped]
+    if not kept or kept == original:
         return resume, ""
+    new = kept
+    record["revised"] = new
     applied.append(record)
     if span is not None:
         return resume[: span[0]] + new + resume[span[1] :], new
