@@ -19,6 +19,7 @@ sys.path.insert(0, str(HERE))
 
 from authoring import (  # noqa: E402
     cases_finance,
+    cases_marketing,
     cases_nursing,
     cases_operations,
     cases_sales,
@@ -29,7 +30,15 @@ from authoring.core import CASES  # noqa: E402
 from authoring.jobs import JOBS  # noqa: E402
 from authoring.resumes import RESUMES  # noqa: E402
 
-_MODULES = (cases_software, cases_nursing, cases_sales, cases_finance, cases_teaching, cases_operations)
+_MODULES = (
+    cases_software,
+    cases_nursing,
+    cases_sales,
+    cases_finance,
+    cases_teaching,
+    cases_operations,
+    cases_marketing,
+)
 
 
 def build() -> list[str]:

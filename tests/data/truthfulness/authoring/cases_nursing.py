@@ -453,3 +453,17 @@ g.edit(
     "Document assessments and care plans in Epic and epic rover on mobile devices",
     "an Epic mobile product in lower case",
 )
+
+# --- later additions: summaries faithful but for one claim -----------------------------------
+g = Group("nu-angela", "job-nu-medsurg")
+g.summary(
+    "summary_fabrication",
+    "Registered nurse with 5 years of acute-care experience on a 32-bed medical-surgical unit, with float shifts at banner health. Skilled in wound care, IV therapy and patient education; basic Spanish. Pursuing an MSN (Family Nurse Practitioner), expected 2027.",
+    "new_organisation: a second health system in lower case",
+)
+g = Group("nu-tom", "job-nu-ed")
+g.summary(
+    "summary_fabrication",
+    "Emergency department nurse with 3 years in a Level II trauma center and 2 years in school nursing, where he also started IVs and drew labs. Calm under pressure, comfortable with triage and pediatric patients. Working toward the CEN certification.",
+    "fact_moved: ED skills claimed for the school-nurse years",
+)

@@ -352,3 +352,29 @@ Preferred
 - Experience with customs and cross-border freight
 """,
 )
+
+job(
+    "job-mk-performance",
+    "marketing",
+    "Senior Digital Marketing Manager, Performance",
+    "Brightwave Software",
+    """
+Brightwave Software makes scheduling tools for field-service companies.
+
+Responsibilities
+- Own a paid media budget of $1M+ a year across Google Ads, LinkedIn Ads and remarketing
+- Manage and coach a team of two marketing specialists
+- Build lead-scoring and nurture programs with sales operations
+- Report on pipeline with GA4 and SQL
+
+Requirements
+- 6+ years in B2B performance marketing
+- Google Ads certification
+- GA4 and SQL
+- Marketing automation (HubSpot or Marketo)
+
+Nice to have
+- Experience leading a website relaunch
+- A/B testing and conversion-rate optimization
+""",
+)

@@ -552,3 +552,45 @@ Skills
 Manhattan WMS, RF scanning, labor scheduling, cycle counting, forklift and reach truck, basic Excel, bilingual English/Spanish
 """,
 )
+
+resume(
+    "mk-olivia",
+    "marketing",
+    """
+Olivia Grant
+Minneapolis, MN · olivia.grant@example.com
+
+SUMMARY
+Digital marketing specialist with 4 years running paid search and email programs for B2B software and consumer brands. Google Ads certified; working knowledge of GA4; learning SQL.
+
+EXPERIENCE
+Digital Marketing Specialist — Northstar Analytics, Minneapolis, MN
+Mar 2022 – Present
+- Manage a Google Ads budget of about $40K a month across search and retargeting campaigns
+- Built a lead-scoring model in HubSpot with the sales operations team
+- Contributed to the 2024 website relaunch by writing landing-page copy and setting up form tracking
+- Grew the newsletter list from 8,000 to 11,500 subscribers
+- Run A/B tests on email subject lines each month
+
+Marketing Coordinator — Lakeview Home Brands, St. Paul, MN
+Jun 2020 – Feb 2022
+- Scheduled social posts for three product lines in Hootsuite
+- Helped coordinate a handful of trade-show booths each year
+- Pulled weekly campaign reports from Google Analytics (Universal Analytics) into Excel
+
+Marketing Intern — Twin Cities Food Co-op
+Summer 2019
+- Basically wrote blog posts and in-store signage for the co-op's seasonal promotions and so on
+
+EDUCATION
+B.A. Communications, University of Minnesota, 2020
+Digital Marketing Certificate (in progress), University of Minnesota Extension
+
+CERTIFICATIONS
+Google Ads Search Certification (2023)
+HubSpot Email Marketing (2021)
+
+SKILLS
+Google Ads, HubSpot, GA4 (working knowledge), Google Analytics (Universal), Hootsuite, Excel, SQL (learning), copywriting, A/B testing
+""",
+)
