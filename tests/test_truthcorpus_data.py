@@ -16,6 +16,7 @@ from tests.truthcorpus import (
     MIN_FABRICATIONS,
     MIN_HONEST,
     MIN_PROFESSIONS,
+    evaluate,
     load_cases,
     read_jsonl,
 )
@@ -96,3 +97,20 @@ def test_load_cases_builds_one_proposal_per_case() -> None:
             assert case.proposal.edits[0].original in case.resume
         else:
             assert case.proposal.summary and not case.proposal.edits
+
+
+def test_evaluate_counts_every_case_once() -> None:
+    """evaluate() sends every case through finalize and accounts for each (not how well the guard does)."""
+    cases = load_cases()
+    report = evaluate(cases)
+    counts = Counter(c.category for c in cases)
+    assert {name: c["total"] for name, c in report["categories"].items()} == dict(counts)
+    assert report["fabrications"]["total"] + report["honest"]["total"] == len(cases)
+    wrong = sum(c["wrong"] for c in report["categories"].values())
+    assert len(report["misses"]) == wrong
+    by_id = {c.id: c for c in cases}
+    for miss in report["misses"]:
+        case = by_id[miss["id"]]
+        assert miss["expected"] == case.verdict and miss["got"] != case.verdict
+        assert miss["reason"]
+    assert len(report["finalize_ms"]) == len(cases)
