@@ -237,7 +237,7 @@ g.edit(
 )
 g.summary(
     "honest_summary",
-    "Operations coordinator with 6 years in distribution and retail operations: schedules inbound and outbound work for a 250,000 sq ft distribution center and tracks on-time shipping, dock-to-stock and pick accuracy in a weekly Excel report. Comfortable with SAP and inventory control. APICS CSCP (in progress); Lean Six Sigma Yellow Belt.",
+    "Operations coordinator with 6 years in distribution and retail operations: coordinates inbound and outbound schedules for a 250,000 sq ft distribution center and tracks on-time shipping, dock-to-stock and pick accuracy in a weekly Excel report. Comfortable with SAP and inventory control. APICS CSCP (in progress); Lean Six Sigma Yellow Belt.",
     "the resume's facts with '(in progress)' kept",
 )
 
