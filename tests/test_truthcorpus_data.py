@@ -69,6 +69,10 @@ def test_case_shape() -> None:
         assert row["verdict"] == ("accept" if honest else "reject"), row["id"]
         if row["category"] in ("summary_fabrication", "honest_summary"):
             assert row["kind"] == "summary", row["id"]
+        if row["kind"] == "summary" and not honest:  # the spans that fabricate, quoted from the summary
+            assert row["claims"] and all(c and c in row["summary"] for c in row["claims"]), row["id"]
+        else:
+            assert "claims" not in row, row["id"]
 
 
 def test_every_category_has_its_minimum() -> None:

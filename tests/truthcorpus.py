@@ -67,6 +67,7 @@ class Case:
     category: str
     profession: str
     note: str
+    claims: tuple[str, ...] = ()  # a fabricated summary's fabricating spans
 
     @property
     def fabrication(self) -> bool:
@@ -104,15 +105,34 @@ def load_cases(directory: Path = DATA) -> list[Case]:
                 category=row["category"],
                 profession=row["profession"],
                 note=row["note"],
+                claims=tuple(row.get("claims", ())),
             )
         )
     return cases
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _accepted(case: Case, result: dict[str, Any]) -> tuple[bool, str]:
-    """Whether finalize applied the case's proposal, and the guard's reason when it did not."""
+    """Whether finalize applied the case's proposal, and the guard's reason when it did not.
+
+    An edit is accepted when it was applied as proposed. A summary may be kept in part (a
+    guard may drop the sentences it refuses): an honest summary counts as accepted only when
+    kept whole; a fabricated one counts as accepted when any of its fabricating spans
+    (`claims`) survives in the summary kept.
+    """
     if case.kind == "summary":
-        kept = bool(result["summary"])
+        kept_text = _folded(result["summary"])
+        if case.fabrication:
+            survivors = [c for c in (case.claims or (case.proposal.summary,)) if kept_text and _folded(c) in kept_text]
+            if survivors:
+                whole = kept_text == _folded(case.proposal.summary)
+                return True, "" if whole else f"kept in part, with '{survivors[0]}'"
+            kept = False
+        else:
+            kept = kept_text == _folded(case.proposal.summary)
     else:
         edit = case.proposal.edits[0]
         kept = any(a["original"] == edit.original and a["revised"] == edit.revised for a in result["edits_applied"])
@@ -165,7 +185,7 @@ def evaluate(cases: list[Case]) -> dict[str, Any]:
                     "category": case.category,
                     "expected": case.verdict,
                     "got": "accept" if accepted else "reject",
-                    "reason": reason if not accepted else "accepted (no objection raised)",
+                    "reason": reason or "accepted (no objection raised)",
                     "note": case.note,
                 }
             )

@@ -54,7 +54,11 @@ def build() -> list[str]:
             continue
         if case["kind"] == "edit" and case["edit"]["original"] not in resume["text"]:
             problems.append(f"{case['id']}: original not verbatim: {case['edit']['original']!r}")
-        keys = ("id", "resume_id", "job_id", "kind", "edit", "summary", "verdict", "category")
+        if case["kind"] == "summary" and case["verdict"] == "reject":
+            claims = case.get("claims") or []
+            if not claims or any(c not in case["summary"] for c in claims):
+                problems.append(f"{case['id']}: a summary fabrication needs claims quoted from its summary")
+        keys = ("id", "resume_id", "job_id", "kind", "edit", "summary", "claims", "verdict", "category")
         row = {k: case[k] for k in keys if k in case}
         row["profession"] = resume["profession"]
         row["note"] = case["note"]

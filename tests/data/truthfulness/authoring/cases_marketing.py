@@ -161,11 +161,22 @@ g.summary(
     "summary_fabrication",
     "Senior digital marketing manager with 6 years of performance marketing, managing a team and seven-figure paid media budgets. Google Ads certified; expert in GA4 and SQL.",
     "seniority_inflation + quantity_words + proficiency_inflation",
+    claims=[
+        "Senior digital marketing manager",
+        "6 years",
+        "managing a team",
+        "seven-figure paid media budgets",
+        "expert in GA4 and SQL",
+    ],
 )
 g.summary(
     "summary_fabrication",
     "Digital marketing specialist with 4 years running paid search and email programs for B2B software and consumer brands. Google Ads certified, with a Digital Marketing Certificate from the University of Minnesota; working knowledge of GA4 and SQL.",
     "qualifier_removed: the certificate in progress reads as held; learning SQL becomes working knowledge",
+    claims=[
+        "with a Digital Marketing Certificate from the University of Minnesota",
+        "working knowledge of GA4 and SQL",
+    ],
 )
 g.edit(
     "honest_abbreviation",

@@ -174,11 +174,13 @@ g.summary(
     "summary_fabrication",
     "Senior B2B SaaS account executive selling workflow software to mid-market manufacturers. Met or exceeded quarterly target in 6 of 8 quarters and mentors the team's SDRs.",
     "seniority_inflation + people_claims",
+    claims=["Senior B2B SaaS account executive", "mentors the team's SDRs"],
 )
 g.summary(
     "summary_fabrication",
     "B2B SaaS account executive selling workflow software to mid-market and Fortune 500 manufacturers. President's Club winner who met or exceeded quarterly target in 6 of 8 quarters.",
     "outcome_claims + scope: President's Club and Fortune 500 accounts",
+    claims=["Fortune 500", "President's Club winner"],
 )
 g.edit(
     "honest_abbreviation",
@@ -397,11 +399,13 @@ g.summary(
     "summary_fabrication",
     "Outside sales representative with 7 years selling dental supplies and equipment across North and South Carolina, keeping accounts for over a decade through patient, consultative selling.",
     "scope_inflation + quantity_words: a Charlotte district becomes two states; years become a decade",
+    claims=["across North and South Carolina", "for over a decade"],
 )
 g.summary(
     "summary_fabrication",
     "Award-winning outside sales representative with 7 years selling dental supplies and imaging equipment to private practices and DSOs. Known for keeping accounts for years.",
     "outcome_claims + new_organisation: award-winning, DSO customers",
+    claims=["Award-winning", "and DSOs"],
 )
 g.edit(
     "honest_number_format",
@@ -473,10 +477,12 @@ g.summary(
     "summary_fabrication",
     "B2B SaaS account executive selling workflow software to mid-market manufacturers, with a record-breaking 2024. Met or exceeded quarterly target in 6 of 8 quarters. Started in lead generation as an SDR.",
     "outcome_claims: 'record-breaking' with no basis",
+    claims=["with a record-breaking 2024"],
 )
 g = Group("sa-denise", "job-sa-territory")
 g.summary(
     "summary_fabrication",
     "Outside sales representative with 7 years selling dental supplies and equipment to private practices, including imaging-equipment orders from her inside-sales years. Known for keeping accounts for years and for patient, consultative selling.",
     "fact_moved: imaging equipment belongs to the territory role, not inside sales",
+    claims=["including imaging-equipment orders from her inside-sales years"],
 )

@@ -40,9 +40,16 @@ class Group:
             {"kind": "edit", "edit": {"original": original, "revised": revised, "reason": reason or _REASON}},
         )
 
-    def summary(self, category: str, text: str, note: str) -> None:
-        """A proposed professional summary (it replaces the resume's summary paragraph)."""
-        self._add(category, note, {"kind": "summary", "summary": text})
+    def summary(self, category: str, text: str, note: str, claims: list[str] | None = None) -> None:
+        """A proposed professional summary (it replaces the resume's summary paragraph).
+
+        `claims` (fabrications only) are the spans of `text` that fabricate: a guard that keeps
+        part of a summary has let the fabrication through when any of them survives.
+        """
+        body: dict[str, Any] = {"kind": "summary", "summary": text}
+        if claims:
+            body["claims"] = list(claims)
+        self._add(category, note, body)
 
 
 _REASON = "Mirrors the job description's wording for this requirement"
