@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -250,7 +251,7 @@ def _instruction_start(line: str) -> int:
 
 def _stuffing_lines(text: str, lines: list[str], cut: dict[int, tuple[int, str]]) -> None:
     """Lines that repeat the same words, bare dumps of skill names, and copies of a line."""
-    folded = [_fold(line).strip() if len(line) >= 24 else "" for line in lines]
+    folded = [line.strip().casefold() if len(line) >= 24 else "" for line in lines]
     copies = Counter(f for f in folded if f)
     first: set[str] = set()
     candidates: list[int] = []
@@ -265,35 +266,41 @@ def _stuffing_lines(text: str, lines: list[str], cut: dict[int, tuple[int, str]]
             continue
         if len(words) >= MIN_REPEATS and len(set(words)) * 2 <= len(words):
             cut[n] = (0, STUFFING)
-        elif len(words) >= MIN_DUMP_SKILLS:
+        elif len(words) >= MIN_DUMP_SKILLS and (
+            not _SEPARATORS.search(lines[n])
+            or _KEYWORD_LABEL.match(lines[n])
+            or len(_SEPARATORS.findall(lines[n])) + 1 >= MIN_LONG_DUMP_SKILLS
+        ):
             candidates.append(n)
     if candidates:
         _skill_dumps(text, lines, candidates, cut)
 
 
 def _skill_dumps(text: str, lines: list[str], candidates: list[int], cut: dict[int, tuple[int, str]]) -> None:
-    # Imported here: keywords -> sections, and the taxonomy is loaded only when needed.
+    # Imported here: keywords imports sections, which would otherwise load with this module.
+    from resume_opt.ats.keywords import index_text
     from resume_opt.ats.sections import layout
-    from resume_opt.ats.taxonomy import get_taxonomy
 
-    lay = None
-    scan = get_taxonomy().scan
+    offsets = [0]
+    for ln in lines:
+        offsets.append(offsets[-1] + len(ln) + 1)
+    per_line: dict[int, list[tuple[int, int, str]]] = {}
+    # One scan of the whole text, cached: the clean text of a clean resume is the same string.
+    for m in index_text(text).matches:
+        per_line.setdefault(bisect_right(offsets, m.start) - 1, []).append((m.start, m.end, m.name))
     for n in candidates:
         line = lines[n]
-        matches = scan(line)
-        names = {m.name for m in matches}
+        matches = per_line.get(n, [])
+        names = {name for *_, name in matches}
         if len(names) < MIN_DUMP_SKILLS:
             continue
-        covered = sum(m.end - m.start for m in matches)
+        covered = sum(e - s for s, e, _ in matches)
         letters = sum(ch.isalnum() for ch in line)
         if covered < 0.6 * letters:
             continue  # a sentence that names many skills, not a dump
         bare = not _SEPARATORS.search(line)
-        if not bare and not _KEYWORD_LABEL.match(line) and len(names) < MIN_LONG_DUMP_SKILLS:
-            continue
         if not bare and not _KEYWORD_LABEL.match(line):
-            lay = lay or layout(text)
-            if lay.kind_at(n) == "skills":
+            if len(names) < MIN_LONG_DUMP_SKILLS or layout(text).kind_at(n) == "skills":
                 continue  # a long skills line where skills belong is the candidate's to make
         cut[n] = (0, STUFFING)
 
