@@ -115,7 +115,7 @@ _MONTH_YEAR = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)[/-](\d{1,2})\b(?![/.-]?\d)")
 _YEAR = re.compile(r"(?<![\d.,$])((?:19|20)\d\d)(?![\d%])")
-_ITEM_SEP = re.compile(r"[,;|•·▪●]|\s[-–—]\s|\band\b")
+_ITEM_SEP = re.compile(r"[,;|•·▪●]|(?<=[a-z]{2})[.!?](?=\s)|\s[-–—]\s|\band\b")
 # Proficiency and status words bound to the taxonomy entries of a skills-style line.
 _BULLET_CHARS = " \t-*•·▪●◦‣–—>+"
 _ABBREV = re.compile(
@@ -206,6 +206,17 @@ class TextFacts:
         out: dict[str, int] = {}
         for name, rank, _ in self.bound:
             out[name] = max(out.get(name, 0), rank)
+        return out
+
+    def entry_evidence(self, default: int) -> dict[str, int]:
+        """The proficiency each entry is credited with: the weakest stated for it, where one is
+        stated ("basic SQL" in one place is not undone by "wrote SQL" in another), else `default`."""
+        out: dict[str, int] = {}
+        for name, rank, _ in self.bound:
+            if rank != default:
+                out[name] = min(out.get(name, rank), rank)
+            else:
+                out.setdefault(name, default)
         return out
 
     def entry_status(self) -> dict[str, frozenset[int]]:
@@ -367,15 +378,21 @@ def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tupl
             close = line.find(")", end - line_start)
             opened = line.find("(", end - line_start)
             if opened != -1 and close != -1 and line[end - line_start : opened].strip() == "":
-                item += " " + line[opened : close + 1]
+                # its first segment: "SAP (MM, basic WM)" is not basic SAP
+                item += " " + re.split(r"[,;]", line[opened : close + 1])[0]
             scope_texts.append(item)
         else:
             scope_texts.append(line)
         words = [w for s in scope_texts for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", s)]
-        ranks = [prof.ranks[k] for k in (word_key(w) for w in words) if k in prof.ranks]
+        # In a bullet, a level word describes the work ("intermediate ESL writing"), not the candidate.
+        bullet = bool(BULLET_RE.match(line))
+        ranks = [] if bullet else [prof.ranks[k] for k in (word_key(w) for w in words) if k in prof.ranks]
         surface = [w.casefold().replace("’", "'") for w in words]
         out.append((name, max(ranks) if ranks else prof.default, qualifier_groups(surface, kinds=("status",))))
     return tuple(out)
+
+
+SHARED = -1  # the qualifier group of every "co-" word
 
 
 @lru_cache(maxsize=1)
@@ -393,6 +410,8 @@ def qualifier_groups(keys: list[str], kinds: tuple[str, ...] = ("status", "limit
     found: set[int] = set()
     n = len(keys)
     for i, k in enumerate(keys):
+        if k.startswith("co-") and "limit" in kinds:
+            found.add(SHARED)  # co-wrote, co-taught, co-led: the credit is shared
         for phrase, gid, kind in index.get(k, ()):
             if kind in kinds and tuple(keys[i : i + len(phrase)]) == phrase and i + len(phrase) <= n:
                 found.add(gid)
@@ -419,9 +438,10 @@ def text_facts(text: str) -> TextFacts:
                 keys.update(p for p in t.key.split("-") if p)
             if t.text[:1].isupper():
                 cased.add(t.key)
-            core = t.text[:-1] if t.text.endswith("s") and t.text[:-1].isupper() else t.text
-            if 2 <= len(core) <= 6 and core.isupper():
-                acronyms.add(core)
+            for part in t.text.split("-"):
+                core = part[:-1] if part.endswith("s") and part[:-1].isupper() else part
+                if 2 <= len(core) <= 6 and core.isupper():
+                    acronyms.add(core)
         elif t.kind == "num" and t.value is not None:
             values.add(t.value.normalize())
             raw = _num(t.key)

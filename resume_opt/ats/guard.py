@@ -41,6 +41,7 @@ from resume_opt.ats.facts import (
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
+    SHARED,
     ResumeFacts,
     TextFacts,
     Token,
@@ -51,10 +52,12 @@ from resume_opt.ats.facts import (
     text_facts,
 )
 from resume_opt.ats.injection import detect_injection
-from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon
+from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, word_key
 
 __all__ = ["Guard", "Rejection", "resume_facts", "split_sentences"]
 
+_WIDE = 2  # scope ranks up to this (a school, a department) a summary may name freely
+_PLAIN = 3  # the proficiency of a skill named with no proficiency word
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday present".split())
 _LINKS = frozenset({"of", "and", "the", "for", "in", "&", "to", "a", "an", "on"})
 _VAGUE_PLURALS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores", "decades"})
@@ -93,6 +96,8 @@ class _Scope:
     acronyms: set[str] = field(default_factory=set)
     initials: list[str] = field(default_factory=list)
     proficiency: dict[str, int] = field(default_factory=dict)
+    surfaces: dict[str, set[str]] = field(default_factory=dict)  # entry -> its spellings here
+    expansions: frozenset[str] = frozenset()  # words the scope's abbreviations stand for
     # near: the replaced lines and the block's title lines (numbers and dates live there)
     near_names: set[str] = field(default_factory=set)
     values: set[Decimal] = field(default_factory=set)
@@ -109,12 +114,16 @@ class _Scope:
         self.codes |= f.codes
         self.acronyms |= f.acronyms
         self.initials.append(f.initials)
-        for name, rank in f.entry_proficiency().items():
-            self.proficiency[name] = max(self.proficiency.get(name, 0), rank)
+        for name, rank in f.entry_evidence(_PLAIN).items():
+            self.proficiency[name] = min(self.proficiency.get(name, rank), rank)
+        for _s, _e, name, _k, surface in f.spans:
+            self.surfaces.setdefault(name, set()).add(surface.casefold())
 
     def add_near(self, f: TextFacts) -> None:
         self.near_names |= f.names
         self.values |= f.values
+        # the number in a code of the line ("GA4" is Google Analytics 4)
+        self.values |= {Decimal(d) for c in f.codes for d in re.findall(r"\d+", c)}
         self.mults |= f.mults
         self.dates |= f.dates
         self.years |= f.years
@@ -148,6 +157,19 @@ class Guard:
         if found:
             return Rejection("injection", found, f"revised text holds instructions to a model ({', '.join(found)})")
         if insertion or self._in_summary(original):
+            if not insertion:  # an edit of the summary keeps what the replaced text says
+                orig, new = text_facts(original), text_facts(revised)
+                near = self._whole_scope()
+                near.values, near.mults, near.dates, near.years = set(), set(), set(), set()
+                near.add_near(orig)
+                r = (
+                    self._qualifiers(orig, new)
+                    or self._strength(orig, new, _Scope())
+                    or self._claims(new, orig, near)
+                    or self._numbers(new, near)
+                )
+                if r is not None:
+                    return r
             for sentence in split_sentences(revised):
                 r = self._sentence(sentence)
                 if r is not None:
@@ -197,6 +219,7 @@ class Guard:
             scope.add(block.facts)
             scope.add_near(block.head)
             own_lines |= block.lines
+        scope.expansions = self.lex.expansions(scope.keys)
         orig = text_facts(original)
         whole = text_facts(revised)
         # Lines the block already has bring in nothing (reordered bullets and skills);
@@ -223,6 +246,14 @@ class Guard:
         for _s, _e, name, kind, surface in rest.spans:
             # a degree or certification is a fact of its own line; a skill, of its role
             if name in (scope.near_names if kind in ("degree", "certification") else scope.names):
+                low = surface.casefold()
+                own = scope.surfaces.get(name, set())
+                longer = any(low.startswith(o) and not low[len(o) : len(o) + 1].isalnum() for o in own)
+                digits = set(re.findall(r"\d+", low)) - {d for o in own for d in re.findall(r"\d+", o)}
+                if low not in own and (longer or digits):
+                    return Rejection("variant", (surface,), f"names a variant or edition '{surface}' the resume lacks")
+                continue
+            if kind == "skill" and self._spelled_out(surface, scope):
                 continue
             if kind == "degree" and _generic_degree(surface) and any(lv in scope.levels for lv in rest.levels):
                 continue
@@ -231,6 +262,28 @@ class Guard:
             label = {"degree": "degree", "certification": "certification"}.get(kind, "skill")
             return Rejection(label, (surface,), f"introduces {label} '{surface}' not in the resume")
         return None
+
+    def _spelled_out(self, surface: str, scope: _Scope) -> bool:
+        """Whether a term is the scope's acronym spelled out ("warehouse management system" for
+        "WMS"), or made only of the scope's own words and abbreviations."""
+        words = [w for w in re.findall(r"[^\W\d_]+", surface) if w.casefold() not in _LINKS]
+        if any(len(w) < 2 for w in words):
+            return False
+        if len(words) >= 2 and "".join(w[0] for w in words).upper() in scope.acronyms:
+            return True
+        keys = [word_key(w) for w in words]
+        return len(keys) >= 2 and all(
+            k in scope.keys or k in scope.expansions or self.lex.synonyms.get(k, frozenset()) & scope.groups
+            for k in keys
+        )
+
+    def _whole_scope(self) -> _Scope:
+        whole = self.facts.whole
+        scope = _Scope()
+        scope.add(whole)
+        scope.add_near(whole)
+        scope.expansions = self.lex.expansions(scope.keys)
+        return scope
 
     def _qualifiers(self, orig: TextFacts, whole: TextFacts) -> Rejection | None:
         missing = orig.qualifiers - whole.qualifiers
@@ -247,7 +300,7 @@ class Guard:
     def _qualifier_words(self, f: TextFacts, groups: frozenset[int]) -> tuple[str, ...]:
         texts = [t.text for t in f.tokens if t.kind == "word"]
         keys = [w.casefold().replace("’", "'") for w in texts]
-        out: list[str] = []
+        out: list[str] = [w for w in texts if w.casefold().startswith("co-")] if SHARED in groups else []
         for _kind, gid, phrases in self.lex.qualifiers:
             if gid not in groups:
                 continue
@@ -277,11 +330,18 @@ class Guard:
                         f"the line's {_quote(had)}" if had else "what the line says"
                     )
                 return Rejection(scale.name, words, msg)
+            if scale.surface:  # titles: one more title word is a higher title ("Senior Account Executive")
+                had_ranks = sorted(_scale_ranks(orig, scale), reverse=True)
+                new_ranks = sorted(_scale_ranks(whole, scale), reverse=True)
+                if len(new_ranks) > len(had_ranks) or any(n > h for n, h in zip(new_ranks, had_ranks, strict=False)):
+                    extra = [w for w in _scale_words(whole, scale) if w not in _scale_words(orig, scale)]
+                    words = tuple(extra) or _scale_words(whole, scale)
+                    return Rejection(scale.name, words, f"raises {scale.name}: adds {_quote(words)} to the title")
             weak = orig.weakest(scale.name)
             if weak is not None and weak < scale.default and (whole.weakest(scale.name) or scale.default) > weak:
                 words = _scale_words(orig, scale, max_rank=weak)
                 return Rejection(scale.name, words, f"drops {_quote(words)}, which states a lower {scale.name}")
-        have = {**scope.proficiency, **orig.entry_proficiency()}
+        have = {**scope.proficiency, **orig.entry_evidence(_PLAIN)}
         for name, rank in whole.entry_proficiency().items():
             if rank > have.get(name, 3):
                 return Rejection("proficiency", (name,), f"raises the proficiency stated for '{name}'")
@@ -297,6 +357,8 @@ class Guard:
             if low in NUMBER_WORDS or _inside(t, rest):
                 continue
             cls = self.lex.claims.get(t.key)
+            if cls is None and "-" in t.key:  # "CEN-certified", "award-winning"
+                cls = next((self.lex.claims[p] for p in t.key.split("-") if p in self.lex.claims), None)
             if cls is None:
                 continue
             if t.key in MULTIPLIERS and Decimal(MULTIPLIERS[t.key]) in scope.mults:
@@ -305,6 +367,8 @@ class Guard:
                 (scope.keys, scope.groups) if cls in ("people", "credential") else (orig.keys, orig.groups)
             )
             if t.key in basis_keys or self.lex.synonyms.get(t.key, frozenset()) & basis_groups:
+                continue
+            if t.key in scope.expansions:
                 continue
             where = "role" if cls in ("people", "credential") else "line"
             return Rejection(cls, (t.text,), f"claims {_CLAIM_NOUN[cls]} '{t.text}' the {where} does not state")
@@ -353,6 +417,8 @@ class Guard:
             known = (
                 t.key in scope.keys
                 or low in scope.keys
+                or t.key in scope.expansions
+                or lex.abbreviates(low, scope.keys)
                 or _part_known(t.key, scope, lex)
                 or self._reworded(t.key, scope)
             )
@@ -390,9 +456,7 @@ class Guard:
             return None  # the candidate's own sentence, word for word
         whole = rf.whole
         f = text_facts(sentence)
-        scope = _Scope()
-        scope.add(whole)
-        scope.add_near(whole)
+        scope = self._whole_scope()
         r = self._entries(f, scope, whole)
         if r:
             return r
@@ -426,6 +490,14 @@ class Guard:
         return self._words(f, scope, whole)
 
     def _always_qualified(self, key: str) -> frozenset[int]:
+        """The qualifier groups every resume line that names `key` carries (empty: none, or
+        some line names it plainly). A compound is looked up by its parts ("CEN-certified")."""
+        if "-" in key:
+            out: frozenset[int] = frozenset()
+            for part in key.split("-"):
+                if part and part not in self.lex.neutral and part not in self.lex.claims:
+                    out |= self._always_qualified(part)
+            return out
         groups: frozenset[int] | None = None
         for lf in self.facts.sentences:
             if key in lf.keys:
@@ -441,7 +513,14 @@ class Guard:
             if r_new is None:
                 continue
             if scale.name == "seniority":
+                if self._title_in_context(f, scale, 0):
+                    continue
                 evidence = rf.titles.rank(scale.name)
+            elif scale.name == "scope":
+                # a wide scope (district and up) must be said of the same thing somewhere
+                if r_new <= _WIDE or self._title_in_context(f, scale, _WIDE):
+                    continue
+                evidence = None
             elif scale.name == "proficiency" and f.spans:
                 continue  # bound to entries below
             else:
@@ -452,11 +531,25 @@ class Guard:
                 return Rejection(
                     scale.name, words, f"raises {scale.name}: {_quote(words)} is more than the resume states"
                 )
-        have = rf.whole.entry_proficiency()
+        have = rf.whole.entry_evidence(_PLAIN)
         for name, rank in f.entry_proficiency().items():
             if rank > have.get(name, 3):
                 return Rejection("proficiency", (name,), f"raises the proficiency stated for '{name}'")
         return None
+
+    def _title_in_context(self, f: TextFacts, scale: Scale, above: int) -> bool:
+        """Whether every word of `scale` above rank `above` in a summary sentence appears in some
+        resume sentence next to the same word ("charge nurse", "a district of") and with that
+        sentence's qualifiers kept ("relief")."""
+        pairs = {p for p in _scale_pairs(f, scale) if scale.ranks[p[0]] > above}
+        for word, nxt, prev in pairs:
+            if not any(
+                any(w == word and (n == nxt or p == prev) for w, n, p in _scale_pairs(sf, scale))
+                and sf.qualifiers <= f.qualifiers
+                for sf in self.facts.sentences
+            ):
+                return False
+        return True
 
     def _topic_rank(self, f: TextFacts, scale: str) -> int | None:
         """The highest rank on `scale` of the resume lines that share a topic word with `f`."""
@@ -486,8 +579,10 @@ class Guard:
             if t.kind not in ("num", "mult") or t.value is None or any(a <= t.start < b for a, b in dates):
                 continue
             nxt = next((u for u in toks[i + 1 : i + 4] if u.kind == "word" and u.key not in _LINKS), None)
-            if nxt is None:
+            if nxt is None or t.text.endswith("%") or f.text[max(0, t.start - 1) : t.start] in "$£€" and t.start:
                 continue
+            if re.search(r"[^\w\s-]", f.text[t.end : nxt.start]):
+                continue  # "$1.2M, and support": the next word is not what the number counts
             value = t.value.normalize()
             group = self.lex.synonyms.get(nxt.key, frozenset())
             ok = any(
@@ -519,6 +614,30 @@ def _generic_degree(surface: str) -> bool:
 
 def _inside(t: Token, f: TextFacts) -> bool:
     return any(s <= t.start < e for s, e, *_ in f.spans)
+
+
+def _scale_ranks(f: TextFacts, scale: Scale) -> list[int]:
+    out: list[int] = []
+    for t in f.tokens:
+        if t.kind == "word":
+            r = scale.ranks.get(scale.key_of(t.text, t.key))
+            if r is not None:
+                out.append(r)
+    return out
+
+
+def _scale_pairs(f: TextFacts, scale: Scale) -> set[tuple[str, str, str]]:
+    """(scale word, the word after it, the word before it) for each scale word of a text."""
+    words = [t for t in f.tokens if t.kind == "word"]
+    return {
+        (
+            scale.key_of(t.text, t.key),
+            words[i + 1].key if i + 1 < len(words) else "",
+            words[i - 1].key if i > 0 else "",
+        )
+        for i, t in enumerate(words)
+        if scale.key_of(t.text, t.key) in scale.ranks
+    }
 
 
 def _scale_words(f: TextFacts, scale: Scale, min_rank: int = 0, max_rank: int = 99) -> tuple[str, ...]:
@@ -604,6 +723,8 @@ def _part_known(key: str, scope: _Scope, lex: Lexicon) -> bool:
     parts = [p for p in key.split("-") if p]
     return bool(parts) and all(
         p in scope.keys
+        or p in scope.expansions
+        or lex.abbreviates(p, scope.keys)
         or p in lex.neutral
         or p in lex.claims
         or any(p in s.ranks for s in lex.scales)

@@ -89,6 +89,20 @@ class Lexicon:
     claims: dict[str, str]  # key -> claim class
     # qualifier groups: (kind, group id, phrases as key tuples)
     qualifiers: tuple[tuple[str, int, tuple[tuple[str, ...], ...]], ...]
+    abbreviations: dict[str, frozenset[str]]  # abbreviation (casefolded) -> keys of the words it stands for
+
+    def expansions(self, keys: frozenset[str] | set[str]) -> frozenset[str]:
+        """The keys of the words that the abbreviations among `keys` stand for."""
+        out: set[str] = set()
+        for abbr, words in self.abbreviations.items():
+            if abbr in keys:
+                out |= words
+        return frozenset(out)
+
+    def abbreviates(self, word: str, keys: frozenset[str] | set[str]) -> bool:
+        """Whether `word` is an abbreviation of words found in `keys` ("sq ft" for "square feet")."""
+        words = self.abbreviations.get(word.casefold(), frozenset())
+        return any(w in keys for w in words)
 
     def groups_of(self, keys: frozenset[str] | set[str]) -> frozenset[int]:
         """Every synonym group any of `keys` belongs to."""
@@ -139,12 +153,16 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             phrases = tuple(k for k in (surface_words(str(p)) for p in group) if k)
             qualifiers.append((str(kind), gid, phrases))
             gid += 1
+    abbreviations = {
+        str(k).casefold(): frozenset(phrase_keys(str(v))) for k, v in (data.get("abbreviations") or {}).items()
+    }
     return Lexicon(
         frozenset(neutral),
         {k: frozenset(v) for k, v in synonyms.items()},
         tuple(scales),
         claims,
         tuple(qualifiers),
+        abbreviations,
     )
 
 
