@@ -8,6 +8,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -328,3 +329,22 @@ def test_every_proposed_summary_keeps_the_candidates_own_sentences_in_order(engi
             # every word of theirs is still there, in order (a rename in place may add brackets)
             said = iter(w.strip("()") for w in summary.split())
             assert all(word.strip("()") in said for word in own.split()), (c["id"], j["id"])
+
+
+def _corpus(name: str) -> list[dict[str, Any]]:
+    path = Path(__file__).parent / "data" / "truthfulness" / name
+    if not path.is_file():
+        pytest.skip(f"truthfulness corpus {name} not present")
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_every_output_on_the_truthfulness_corpus_passes_the_guard(engine: LocalEngine) -> None:
+    resumes, jobs = _corpus("resumes.jsonl"), _corpus("jobs.jsonl")
+    for r in resumes:
+        for j in jobs:
+            job = Job(j["title"], j["company"], j["description"])
+            result = run(engine, r["text"], job)
+            where = f"{r['id']} x {j['id']}"
+            assert result["edits_rejected"] == [], where
+            assert result["score_before"] is None or result["score_after"] >= result["score_before"], where
+            _bullets_keep_required_ones_up(engine, r["text"], job)

@@ -127,6 +127,8 @@ def _job_wording(wording: str, surface: str, after: str, whole_item: bool, befor
         return (
             wording if all(t[:1].isupper() for t in extra) else None
         )  # "Apache Kafka", not "open source contributions"
+    if any(any(ch.isdigit() for ch in t) and t not in s for t in w):
+        return None  # a version or edition the resume does not name ("GA4", "Python 3")
     if after.lstrip().startswith("(") or any(_same_word(a, b) for a in w for b in s if a.isalpha() and len(a) > 2):
         return None  # brackets would nest; or the wording changes the candidate's words around a shared one
     acronym = (len(s) == 1 and s[0].isalpha() and s[0] == _initials(w)) or (len(w) == 1 and w[0] == _initials(s))
@@ -289,6 +291,11 @@ class _Plan:
         if order == list(range(len(items))):
             return self.render(ln)
         texts = [self.render(ln, *items[n]) for n in order]
+        if order[0] != 0 and _sentence_cased([line[a:b] for a, b in items]):
+            # "Wound care, telemetry, ..." keeps its capital at the front of the list, not on "Wound care"
+            k = order.index(0)
+            texts[k] = texts[k][0].lower() + texts[k][1:]
+            texts[0] = texts[0][0].upper() + texts[0][1:]
         if lead:
             texts[-1] = lead + texts[-1]
         return self.render(ln, 0, prefix_end) + sep.join(texts) + self.render(ln, suffix_start)
@@ -408,6 +415,23 @@ class _Plan:
         low = word.casefold().removesuffix("s")
         rx = re.compile(rf"(?<![\w-]){re.escape(low)}s?(?![\w-])")
         return bool(rx.search(self.resume) or rx.search(self.description))
+
+
+def _sentence_cased(items: list[str]) -> bool:
+    """Whether a list capitalises only its first item ("Wound care, telemetry, patient
+    education"): a capitalised common phrase first, no other like it, and some item in
+    lower case."""
+    words = [it.split() for it in items]
+
+    def capitalised(w: list[str]) -> bool:
+        return len(w) > 1 and w[0][:1].isupper() and w[0][1:].islower() and w[1][:1].islower()
+
+    return (
+        all(words)
+        and capitalised(words[0])
+        and not any(capitalised(w) for w in words[1:])
+        and any(w[0][:1].islower() for w in words[1:])
+    )
 
 
 def _whole_item(line: str, s: int, e: int) -> bool:
