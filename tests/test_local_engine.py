@@ -74,7 +74,7 @@ def run(engine: LocalEngine, resume: str = RESUME, job: Job = JOB) -> dict[str, 
 
 
 def test_engine_identity(engine: LocalEngine) -> None:
-    assert (engine.name, engine.model, engine.prompt_version) == ("local", "offline-v1", "1")
+    assert (engine.name, engine.model, engine.prompt_version) == ("local", "offline-v1", "2")
     engine.close()
 
 

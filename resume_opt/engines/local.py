@@ -51,7 +51,7 @@ class LocalEngine:
 
     name = "local"
     model = "offline-v1"
-    prompt_version = "1"
+    prompt_version = "2"  # 2: recruiter-style summary, safe renames only, bullets by tier, quarantine
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
