@@ -460,8 +460,11 @@ def text_facts(text: str) -> TextFacts:
     key_seq = [t.key for t in tokens if t.kind == "word"]
     surface_seq = [t.text.casefold().replace("’", "'") for t in tokens if t.kind == "word"]
     strength: list[tuple[str, tuple[int | None, int | None]]] = []
+    # words inside a taxonomy term are the term's ("Associate of Applied Science" is no title)
+    credentials = [m for m in matches if m.entry.kind in ("degree", "certification")]
+    free = [t for t in tokens if t.kind == "word" and not any(m.start <= t.start < m.end for m in credentials)]
     for scale in lex.scales:
-        seq = [scale.key_of(t.text, t.key) for t in tokens if t.kind == "word"] if scale.surface else key_seq
+        seq = [scale.key_of(t.text, t.key) if scale.surface else t.key for t in free]
         ranks = [r for k in seq for r in _ranks(scale.ranks, k)]
         ranks += _phrase_ranks(key_seq, scale.ranks)
         strength.append((scale.name, (min(ranks), max(ranks)) if ranks else (None, None)))

@@ -98,6 +98,7 @@ class _Scope:
     proficiency: dict[str, int] = field(default_factory=dict)
     surfaces: dict[str, set[str]] = field(default_factory=dict)  # entry -> its spellings here
     expansions: frozenset[str] = frozenset()  # words the scope's abbreviations stand for
+    texts: list[str] = field(default_factory=list)
     # near: the replaced lines and the block's title lines (numbers and dates live there)
     near_names: set[str] = field(default_factory=set)
     values: set[Decimal] = field(default_factory=set)
@@ -114,6 +115,7 @@ class _Scope:
         self.codes |= f.codes
         self.acronyms |= f.acronyms
         self.initials.append(f.initials)
+        self.texts.append(f.text)
         for name, rank in f.entry_evidence(_PLAIN).items():
             self.proficiency[name] = min(self.proficiency.get(name, rank), rank)
         for _s, _e, name, _k, surface in f.spans:
@@ -219,7 +221,7 @@ class Guard:
             scope.add(block.facts)
             scope.add_near(block.head)
             own_lines |= block.lines
-        scope.expansions = self.lex.expansions(scope.keys)
+        scope.expansions = self.lex.expansions(scope.keys, "\n".join(scope.texts).casefold())
         orig = text_facts(original)
         whole = text_facts(revised)
         # Lines the block already has bring in nothing (reordered bullets and skills);
@@ -248,12 +250,17 @@ class Guard:
             if name in (scope.near_names if kind in ("degree", "certification") else scope.names):
                 low = surface.casefold()
                 own = scope.surfaces.get(name, set())
-                longer = any(low.startswith(o) and not low[len(o) : len(o) + 1].isalnum() for o in own)
+                longer = any(
+                    low.startswith(o)
+                    and not low[len(o) : len(o) + 1].isalnum()
+                    and not set(re.findall(r"\w+", low[len(o) :])) <= self.lex.product_kinds
+                    for o in own
+                )
                 digits = set(re.findall(r"\d+", low)) - {d for o in own for d in re.findall(r"\d+", o)}
                 if low not in own and (longer or digits):
                     return Rejection("variant", (surface,), f"names a variant or edition '{surface}' the resume lacks")
                 continue
-            if kind == "skill" and self._spelled_out(surface, scope):
+            if kind == "skill" and (self._spelled_out(surface, scope) or _written_in(surface, scope.texts)):
                 continue
             if kind == "degree" and _generic_degree(surface) and any(lv in scope.levels for lv in rest.levels):
                 continue
@@ -282,10 +289,18 @@ class Guard:
         scope = _Scope()
         scope.add(whole)
         scope.add_near(whole)
-        scope.expansions = self.lex.expansions(scope.keys)
+        scope.expansions = self.lex.expansions(scope.keys, "\n".join(scope.texts).casefold())
         return scope
 
     def _qualifiers(self, orig: TextFacts, whole: TextFacts) -> Rejection | None:
+        words = [t for t in orig.tokens if t.kind == "word"]
+        for i, t in enumerate(words):
+            if t.text.casefold() != "with":
+                continue
+            person = next((u for u in words[i + 1 : i + 5] if u.key in self.lex.collaborators), None)
+            if person is not None and person.key not in whole.keys:
+                phrase = orig.text[t.start : person.end]
+                return Rejection("qualifier", (phrase,), f"drops '{phrase}': the work was shared")
         missing = orig.qualifiers - whole.qualifiers
         if missing:
             words = self._qualifier_words(orig, missing)
@@ -616,10 +631,21 @@ def _inside(t: Token, f: TextFacts) -> bool:
     return any(s <= t.start < e for s, e, *_ in f.spans)
 
 
+def _in_credential(t: Token, f: TextFacts) -> bool:
+    """Whether a word lies in a degree or certification ("Associate of Applied Science")."""
+    return any(s <= t.start < e for s, e, _n, kind, _t in f.spans if kind in ("degree", "certification"))
+
+
+def _written_in(surface: str, texts: list[str]) -> bool:
+    """Whether a term is written, exactly so, in one of the texts ("OSHA" in "OSHA 10-Hour")."""
+    rx = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)")
+    return any(rx.search(t) for t in texts)
+
+
 def _scale_ranks(f: TextFacts, scale: Scale) -> list[int]:
     out: list[int] = []
     for t in f.tokens:
-        if t.kind == "word":
+        if t.kind == "word" and not _in_credential(t, f):
             r = scale.ranks.get(scale.key_of(t.text, t.key))
             if r is not None:
                 out.append(r)
@@ -645,7 +671,7 @@ def _scale_words(f: TextFacts, scale: Scale, min_rank: int = 0, max_rank: int = 
     ranks = scale.ranks
     out: list[str] = []
     for t in f.tokens:
-        if t.kind != "word":
+        if t.kind != "word" or _in_credential(t, f):
             continue
         r = ranks.get(scale.key_of(t.text, t.key))
         if r is None and "-" in t.key:

@@ -90,12 +90,15 @@ class Lexicon:
     # qualifier groups: (kind, group id, phrases as key tuples)
     qualifiers: tuple[tuple[str, int, tuple[tuple[str, ...], ...]], ...]
     abbreviations: dict[str, frozenset[str]]  # abbreviation (casefolded) -> keys of the words it stands for
+    product_kinds: frozenset[str]  # "EHR", "ERP": words that say what a product is
+    collaborators: frozenset[str]  # keys of the people work may be shared with
 
-    def expansions(self, keys: frozenset[str] | set[str]) -> frozenset[str]:
-        """The keys of the words that the abbreviations among `keys` stand for."""
+    def expansions(self, keys: frozenset[str] | set[str], text: str = "") -> frozenset[str]:
+        """The keys of the words that the abbreviations among `keys` (or, for those written
+        with a symbol such as "P&L", in the casefolded `text`) stand for."""
         out: set[str] = set()
         for abbr, words in self.abbreviations.items():
-            if abbr in keys:
+            if abbr in keys or (not abbr.isalnum() and re.search(rf"(?<!\w){re.escape(abbr)}(?!\w)", text)):
                 out |= words
         return frozenset(out)
 
@@ -163,6 +166,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         claims,
         tuple(qualifiers),
         abbreviations,
+        frozenset(str(w).casefold() for w in data.get("product_kinds") or []),
+        frozenset(word_key(str(w)) for w in data.get("collaborators") or []),
     )
 
 
