@@ -293,11 +293,11 @@ class Guard:
         return scope
 
     def _qualifiers(self, orig: TextFacts, whole: TextFacts) -> Rejection | None:
-        words = [t for t in orig.tokens if t.kind == "word"]
-        for i, t in enumerate(words):
+        plain = [t for t in orig.tokens if t.kind == "word"]
+        for i, t in enumerate(plain):
             if t.text.casefold() != "with":
                 continue
-            person = next((u for u in words[i + 1 : i + 5] if u.key in self.lex.collaborators), None)
+            person = next((u for u in plain[i + 1 : i + 5] if u.key in self.lex.collaborators), None)
             if person is not None and person.key not in whole.keys:
                 phrase = orig.text[t.start : person.end]
                 return Rejection("qualifier", (phrase,), f"drops '{phrase}': the work was shared")
