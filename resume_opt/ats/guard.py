@@ -56,6 +56,10 @@ from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, word_key
 
 __all__ = ["Guard", "Rejection", "resume_facts", "split_sentences"]
 
+_ATTACHED = ("where", "in which", "during which", "while there")
+_FROM_ROLE = re.compile(
+    r"\b(?:from|during|in|at) (?:her|his|my|their|the) [\w-]+(?: [\w-]+)? (?:years|days|role|job|time)\b", re.I
+)
 _WIDE = 2  # scope ranks up to this (a school, a department) a summary may name freely
 _PLAIN = 3  # the proficiency of a skill named with no proficiency word
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday present".split())
@@ -140,6 +144,7 @@ class Guard:
         self.facts: ResumeFacts = resume_facts(resume)
         self.lex: Lexicon = get_lexicon()
         self.job_text = job_text
+        self._role_cache: _Roles | None = None
 
     # --- entry points ----------------------------------------------------------------
     def check(self, original: str, revised: str, insertion: bool = False) -> str | None:
@@ -270,6 +275,18 @@ class Guard:
             return Rejection(label, (surface,), f"introduces {label} '{surface}' not in the resume")
         return None
 
+    def _scope_moved(self, orig: TextFacts, new: TextFacts, scale: Scale) -> Rejection | None:
+        """A scope word the line has must still qualify what it did: "a district math
+        curriculum" piloted in two sections is not a pilot "across the district"."""
+        had = _scale_pairs(orig, scale)
+        for word, nxt, prev in _scale_pairs(new, scale):
+            if scale.ranks[word] <= _WIDE - 1:
+                continue
+            old = [(n, p) for w, n, p in had if w == word]
+            if old and not any(nxt == n or prev == p for n, p in old):
+                return Rejection("scope", (word,), f"widens scope: '{word}' now qualifies something else")
+        return None
+
     def _spelled_out(self, surface: str, scope: _Scope) -> bool:
         """Whether a term is the scope's acronym spelled out ("warehouse management system" for
         "WMS"), or made only of the scope's own words and abbreviations."""
@@ -352,6 +369,10 @@ class Guard:
                     extra = [w for w in _scale_words(whole, scale) if w not in _scale_words(orig, scale)]
                     words = tuple(extra) or _scale_words(whole, scale)
                     return Rejection(scale.name, words, f"raises {scale.name}: adds {_quote(words)} to the title")
+            if scale.name == "scope":
+                r = self._scope_moved(orig, whole, scale)
+                if r is not None:
+                    return r
             weak = orig.weakest(scale.name)
             if weak is not None and weak < scale.default and (whole.weakest(scale.name) or scale.default) > weak:
                 words = _scale_words(orig, scale, max_rank=weak)
@@ -499,10 +520,49 @@ class Guard:
         r = self._numbers(f, scope)
         if r:
             return r
-        r = self._bound_numbers(f)
+        r = self._bound_numbers(f) or self._clauses_in_role(f)
         if r:
             return r
         return self._words(f, scope, whole)
+
+    def _roles(self) -> _Roles:
+        if self._role_cache is None:
+            self._role_cache = _Roles.of(self.facts, self.lex)
+        return self._role_cache
+
+    def _clauses_in_role(self, f: TextFacts) -> Rejection | None:
+        """A clause of a summary that names one role ("in school nursing", "from her inside-sales
+        years", or a "where..." clause after one) may only hold that role's facts, or general ones."""
+        roles = self._roles()
+        if len(roles.heads) < 2:
+            return None
+        last: set[int] = set()
+        for clause in re.split(r"[,;:]", f.text):
+            cf = text_facts(clause)
+            words = [t for t in cf.tokens if t.kind == "word"]
+            named = [i for t in words for i, head in enumerate(roles.heads) if {t.key, *t.key.split("-")} & head]
+            lead = clause.strip().casefold()
+            if lead.startswith(_ATTACHED):
+                refs = last  # "..., where he also started IVs": the role named just before
+            elif _FROM_ROLE.search(clause):
+                refs = set(named)  # "... from her inside-sales years"
+            else:
+                refs = set()
+            last = {named[-1]} if named else set()
+            if not refs:
+                continue
+            for t in words:
+                for key in (t.key, *t.key.split("-")):
+                    owners = roles.owners.get(key)
+                    if owners and not owners & refs:
+                        return Rejection(
+                            "moved_fact", (t.text,), f"'{t.text}' belongs to another role than this clause names"
+                        )
+            for name in cf.names:
+                owners = roles.entry_owners.get(name)
+                if owners and not owners & refs:
+                    return Rejection("moved_fact", (name,), f"'{name}' belongs to another role than this clause names")
+        return None
 
     def _always_qualified(self, key: str) -> frozenset[int]:
         """The qualifier groups every resume line that names `key` carries (empty: none, or
@@ -629,6 +689,50 @@ def _generic_degree(surface: str) -> bool:
 
 def _inside(t: Token, f: TextFacts) -> bool:
     return any(s <= t.start < e for s, e, *_ in f.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    """The resume's roles, for placing a summary's clauses: each role's distinctive title
+    words, and the words and entries found in exactly those roles and nowhere else."""
+
+    heads: tuple[frozenset[str], ...]
+    owners: dict[str, frozenset[int]]
+    entry_owners: dict[str, frozenset[int]]
+
+    @staticmethod
+    def of(rf: ResumeFacts, lex: Lexicon) -> _Roles:
+        roles = [b for b in rf.blocks if b.head_end > b.start and b.kind in ("experience", "other")]
+        others = [b for b in rf.blocks if b not in roles]
+        general = set().union(*(b.facts.keys for b in others)) if others else set()
+        general_names = set().union(*(b.facts.names for b in others)) if others else set()
+        raw = [
+            {
+                k
+                for k in b.head.keys
+                if (k not in lex.neutral or k in b.head.cased)
+                and k.isalpha()
+                and k not in MONTHS
+                and k not in _DAYS
+                and len(k) > 2
+            }
+            for b in roles
+        ]
+        heads = tuple(frozenset(h - set().union(*(o for j, o in enumerate(raw) if j != i))) for i, h in enumerate(raw))
+        owners: dict[str, set[int]] = {}
+        entry_owners: dict[str, set[int]] = {}
+        for i, b in enumerate(roles):
+            for k in b.facts.keys - general - lex.neutral - set(lex.claims):
+                if len(k) <= 2 or any(k in s.ranks for s in lex.scales):
+                    continue
+                owners.setdefault(k, set()).add(i)
+            for n in b.facts.names - general_names:
+                entry_owners.setdefault(n, set()).add(i)
+        return _Roles(
+            heads,
+            {k: frozenset(v) for k, v in owners.items() if len(v) < len(roles)},
+            {k: frozenset(v) for k, v in entry_owners.items() if len(v) < len(roles)},
+        )
 
 
 def _in_credential(t: Token, f: TextFacts) -> bool:
