@@ -31,7 +31,8 @@ from resume_opt.engines.local import LocalEngine
 
 RELEVANT_SCORE = 25.0
 # The sample set's professions (resume_opt/data/sample/README.md): a matched pair is a
-# candidate and a job of the same one. Ids outside these lists are in no profession.
+# candidate and a job of the same one. Files whose rows carry a "profession" (the
+# truthfulness corpus) say it themselves.
 PROFESSIONS = {
     "software": ([f"cand-{n:03d}" for n in range(1, 6)], ["job-001", "job-002", "job-003"]),
     "data": ([f"cand-{n:03d}" for n in range(6, 10)], ["job-004", "job-005", "job-011"]),
@@ -86,13 +87,24 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
     settings = Settings()
     cand_path = getattr(args, "candidates", None) or _sample("candidates.jsonl")
     jobs_path = getattr(args, "jobs", None) or _sample("jobs.jsonl")
-    candidates = [c for c in _read_jsonl(cand_path) if isinstance(c.get("resume"), str)]
+    # the sample set's {"resume": ...} or the truthfulness corpus's {"text": ..., "profession": ...}
+    candidates = [
+        {**c, "resume": c.get("resume", c.get("text"))}
+        for c in _read_jsonl(cand_path)
+        if isinstance(c.get("resume", c.get("text")), str)
+    ]
     job_rows = _read_jsonl(jobs_path)
     jobs = [
         Job(str(j.get("title", "")), str(j.get("company", "")), clean_text(str(j["description"]))) for j in job_rows
     ]
     job_ids = [str(j.get("id", "")) for j in job_rows]
     cand_ids = [str(c.get("id", "")) for c in candidates]
+    matched = MATCHED | {
+        (str(c.get("id", "")), str(j.get("id", "")))
+        for c in candidates
+        for j in job_rows
+        if c.get("profession") and c.get("profession") == j.get("profession")
+    }
     resumes = [prepare_resume(c["resume"], settings.engine.max_resume_chars) for c in candidates]
     engine = LocalEngine(settings)
     for job in jobs:  # warm the per-job cache and the taxonomy once, outside the timings
@@ -129,7 +141,7 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
             rejections += len(result["edits_rejected"])
             if result["score_before"] is None:
                 continue
-            if (cand_id, job_id) in MATCHED:
+            if (cand_id, job_id) in matched:
                 matched_uplift.append(result["score_after"] - result["score_before"])
             before.append(result["score_before"])
             after.append(result["score_after"])

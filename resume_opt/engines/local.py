@@ -26,8 +26,10 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from resume_opt.ats.guard import Guard
 from resume_opt.ats.injection import quarantine, quarantine_job
 from resume_opt.ats.keywords import Keyword, has_keyword, index_text, job_keywords
 from resume_opt.ats.proposal import Edit, Job, Proposal
@@ -60,12 +62,28 @@ class LocalEngine:
         started = time.perf_counter()
         # The engine reads the clean texts: what reads as instructions or stuffing is withheld.
         plan = _Plan(quarantine(resume).clean_text, quarantine_job(job))
+        # Propose only what the guard accepts (fewer, safer edits): an edit it would refuse
+        # is retried without its renames, then left out; so is a summary item.
+        guard = Guard(plan.resume, plan.description)
         edits = plan.edits()
-        summary = plan.summary()
+        refused = [n for n, e in enumerate(edits) if guard.check(e.original, e.revised) is not None]
+        if refused:
+            plan.drop_renames([ln for n in refused for ln in plan.edit_lines[n]])
+            edits = [e for e in plan.edits() if guard.check(e.original, e.revised) is None]
+        summary = plan.summary(lambda original, new, insertion: guard.check(original, new, insertion) is None)
         return Proposal(summary=summary, edits=edits, latency_ms=int((time.perf_counter() - started) * 1000))
 
     def close(self) -> None:
         return None
+
+
+def _sentence(items: list[tuple[bool, str]]) -> str:
+    """ "Skills include A, B and C." and then the credentials as the resume names them."""
+    skills = [p for cred, p in items if not cred]
+    creds = [p for cred, p in items if cred]
+    return " ".join(
+        ([f"Skills include {_join(skills)}."] if skills else []) + ([f"{'; '.join(creds)}."] if creds else [])
+    )
 
 
 def _join(items: list[str]) -> str:
@@ -129,7 +147,11 @@ def _job_wording(wording: str, surface: str, after: str, whole_item: bool, befor
         )  # "Apache Kafka", not "open source contributions"
     if any(any(ch.isdigit() for ch in t) and t not in s for t in w):
         return None  # a version or edition the resume does not name ("GA4", "Python 3")
-    if after.lstrip().startswith("(") or any(_same_word(a, b) for a in w for b in s if a.isalpha() and len(a) > 2):
+    if (
+        after[:1] in ("-", "/")
+        or after.lstrip().startswith("(")
+        or any(_same_word(a, b) for a in w for b in s if a.isalpha() and len(a) > 2)
+    ):
         return None  # brackets would nest; or the wording changes the candidate's words around a shared one
     acronym = (len(s) == 1 and s[0].isalpha() and s[0] == _initials(w)) or (len(w) == 1 and w[0] == _initials(s))
     if not (acronym or (len(s) == 1 and len(w) == 1) or whole_item) and _COUNTED.search(before):
@@ -159,6 +181,8 @@ class _Plan:
             self.line_matches.setdefault(ln, []).append((m.start - offsets[ln], m.end - offsets[ln], m.name, m.text))
         self.renames: dict[int, list[tuple[int, int, str, str]]] = {}  # line -> (start, end, text, note)
         self.renamed: set[str] = set()  # entries given the job's wording by an edit
+        self.rename_entry: dict[tuple[int, int], str] = {}  # (line, start) of a rename -> its entry
+        self.edit_lines: list[list[int]] = []  # the lines each proposed edit replaces, in order
         self._plan_renames()
 
     # --- relevance and renames ------------------------------------------------
@@ -202,6 +226,7 @@ class _Plan:
                 if text is not None:
                     self.renames.setdefault(ln, []).append((s, e, text, f"{self.lay.lines[ln][s:e]} -> {text}"))
                     self.renamed.add(kw.entry)
+                    self.rename_entry[(ln, s)] = kw.entry
                     break
 
     def _rename_at(self, kw: Keyword, ln: int, s: int, e: int) -> str | None:
@@ -242,7 +267,7 @@ class _Plan:
 
     # --- edits ----------------------------------------------------------------
     def edits(self) -> list[Edit]:
-        out: list[tuple[int, Edit]] = []
+        out: list[tuple[list[int], Edit]] = []
         covered: set[int] = set()
         for sec in self.lay.all("skills"):
             span = [sec.heading] if sec.inline else list(range(sec.body_start, sec.end))
@@ -258,9 +283,17 @@ class _Plan:
                 self._emit(out, lines, revised, "orders this role's bullets by relevance to the job")
         for ln in sorted(set(self.renames) - covered):
             self._emit(out, [ln], [self.render(ln)], "")
-        return [e for _, e in sorted(out, key=lambda t: t[0])]
+        ordered = sorted(out, key=lambda t: t[0][0])
+        self.edit_lines = [lines for lines, _ in ordered]
+        return [e for _, e in ordered]
 
-    def _emit(self, out: list[tuple[int, Edit]], lines: list[int], revised: list[str], why: str) -> None:
+    def drop_renames(self, lines: list[int]) -> None:
+        """Forget the renames planned on these lines (the summary may then carry those skills)."""
+        for ln in lines:
+            for s, _, _, _ in self.renames.pop(ln, []):
+                self.renamed.discard(self.rename_entry.pop((ln, s)))
+
+    def _emit(self, out: list[tuple[list[int], Edit]], lines: list[int], revised: list[str], why: str) -> None:
         original = "\n".join(self.lay.lines[ln] for ln in lines)
         new = "\n".join(revised)
         if new == original or self.resume.count(original) != 1:
@@ -270,7 +303,7 @@ class _Plan:
         parts = [why] if why and not renamed_only else []
         if notes:
             parts.append("uses the job's wording: " + "; ".join(notes))
-        out.append((lines[0], Edit(original, new, "; ".join(parts))))
+        out.append((lines, Edit(original, new, "; ".join(parts))))
 
     def _skills_group(self, group: list[int]) -> list[str]:
         """A skills block with relevant items first in each line, relevant lines first."""
@@ -301,7 +334,7 @@ class _Plan:
         return self.render(ln, 0, prefix_end) + sep.join(texts) + self.render(ln, suffix_start)
 
     # --- summary --------------------------------------------------------------
-    def summary(self) -> str:
+    def summary(self, accept: Callable[[str, str, bool], bool] = lambda original, new, insertion: True) -> str:
         """The candidate's own summary with one sentence naming the job's skills they
         have that it does not mention yet ("Skills include PostgreSQL (Postgres) and
         dbt (basic)."), after its first sentence; a skill it names under another
@@ -328,16 +361,23 @@ class _Plan:
                 if phrase and all(phrase != p for _, p, _ in listed):
                     listed.append((0 if needed else 1, phrase, order[kw]))
         listed = sorted(sorted(listed)[:MAX_STRENGTHS], key=lambda t: t[2])
-        para = self.resume[lo:hi]
+        own = self.resume[lo:hi]
+        para = own
         for a, b, text in sorted(renames, reverse=True):
             para = para[: a - lo] + text + para[b - lo :]
-        if not listed:
-            return para if renames else ""
-        skills = [p for _, (cred, p), _ in listed if not cred]
-        creds = [p for _, (cred, p), _ in listed if cred]  # named as the resume names them, as a fragment
-        sentence = " ".join(
-            ([f"Skills include {_join(skills)}."] if skills else []) + ([f"{'; '.join(creds)}."] if creds else [])
-        )
+        if renames and not accept(own, para, False):
+            para = own  # the job's wording in place would not pass: the candidate's stays
+        items = [p for _, p, _ in listed if accept("", _sentence([p]), True)]
+        while items:
+            text = self._compose(own, para, span, items)
+            if accept(own, text, span is None):
+                return text
+            items.pop()  # the least relevant item goes first
+        return para if para != own else ""
+
+    def _compose(self, own: str, para: str, span: tuple[int, int] | None, items: list[tuple[bool, str]]) -> str:
+        """The summary with the sentence naming `items` in it (or alone when there is none)."""
+        sentence = _sentence(items)
         if not span:
             return sentence
         lines = para.split("\n")
