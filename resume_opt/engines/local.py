@@ -66,15 +66,20 @@ class LocalEngine:
         # is retried without its renames, then left out; so is a summary item.
         guard = Guard(plan.resume, plan.description)
         edits = plan.edits()
-        refused = [n for n, e in enumerate(edits) if guard.check(e.original, e.revised) is not None]
+        refused = [n for n, e in enumerate(edits) if not _reordered(e) and guard.check(e.original, e.revised)]
         if refused:
             plan.drop_renames([ln for n in refused for ln in plan.edit_lines[n]])
-            edits = [e for e in plan.edits() if guard.check(e.original, e.revised) is None]
+            edits = [e for e in plan.edits() if _reordered(e) or guard.check(e.original, e.revised) is None]
         summary = plan.summary(lambda original, new, insertion: guard.check(original, new, insertion) is None)
         return Proposal(summary=summary, edits=edits, latency_ms=int((time.perf_counter() - started) * 1000))
 
     def close(self) -> None:
         return None
+
+
+def _reordered(edit: Edit) -> bool:
+    """Whether an edit only reorders the lines it quotes (nothing in it is new)."""
+    return sorted(edit.original.split("\n")) == sorted(edit.revised.split("\n"))
 
 
 def _sentence(items: list[tuple[bool, str]]) -> str:
@@ -367,7 +372,9 @@ class _Plan:
             para = para[: a - lo] + text + para[b - lo :]
         if renames and not accept(own, para, False):
             para = own  # the job's wording in place would not pass: the candidate's stays
-        items = [p for _, p, _ in listed if accept("", _sentence([p]), True)]
+        items = [p for _, p, _ in listed]
+        if items and not accept(own, self._compose(own, para, span, items), span is None):
+            items = [p for p in items if accept("", _sentence([p]), True)]  # find the items it refuses
         while items:
             text = self._compose(own, para, span, items)
             if accept(own, text, span is None):
