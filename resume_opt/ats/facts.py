@@ -20,10 +20,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from resume_opt.ats.injection import detect_injection
-from resume_opt.ats.lexicon import get_lexicon, word_key
+from resume_opt.ats.lexicon import Scale, get_lexicon, word_key
 from resume_opt.ats.sections import BULLET_RE, layout
 from resume_opt.ats.taxonomy import get_taxonomy
 
@@ -188,15 +188,12 @@ class TextFacts:
         """The lowest rank of the text's words on `scale` (None: no word of it)."""
         return dict(self.strength)[scale][0]
 
-    def phrase_ranks(self, ranks: dict[str, int]) -> list[tuple[str, int]]:
+    def phrase_ranks(self, scale: Scale) -> list[tuple[str, int]]:
         """Multi-word scale entries ("take part") found in the text, with their ranks."""
         keys = [t.key for t in self.tokens if t.kind == "word"]
         texts = [t.text for t in self.tokens if t.kind == "word"]
         out: list[tuple[str, int]] = []
-        for phrase, r in ranks.items():
-            if " " not in phrase:
-                continue
-            p = tuple(phrase.split(" "))
+        for p, r in scale.phrases:
             for i in range(len(keys) - len(p) + 1):
                 if tuple(keys[i : i + len(p)]) == p:
                     out.append((" ".join(texts[i : i + len(p)]), r))
@@ -229,10 +226,15 @@ class TextFacts:
 
 def sentence_start(text: str, pos: int) -> bool:
     """Whether position `pos` opens a sentence, line, bullet or list item."""
-    prefix = text[:pos].rstrip(" \t\"'“‘([")
-    if not prefix or prefix[-1] in ".!?:;•*|\n▪●◦":
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    if i < 0 or text[i] in ".!?:;•*|\n▪●◦":
         return True
-    return prefix[-1] in "-–—" and (len(prefix) == 1 or prefix[-2] in " \t\n")
+    return text[i] in "-–—" and (i == 0 or text[i - 1] in " \t\n")
+
+
+_OPENERS = frozenset(" \t\"'“‘([")
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
@@ -466,7 +468,7 @@ def text_facts(text: str) -> TextFacts:
     for scale in lex.scales:
         seq = [scale.key_of(t.text, t.key) if scale.surface else t.key for t in free]
         ranks = [r for k in seq for r in _ranks(scale.ranks, k)]
-        ranks += _phrase_ranks(key_seq, scale.ranks)
+        ranks += _phrase_ranks(key_seq, scale)
         strength.append((scale.name, (min(ranks), max(ranks)) if ranks else (None, None)))
     initials = "".join(
         ("|" if t.first else "") + t.text[0].casefold() for t in tokens if t.kind == "word" and t.key not in _LINKS
@@ -497,13 +499,12 @@ def text_facts(text: str) -> TextFacts:
 _LINKS = frozenset({"of", "and", "the", "for", "in", "&", "to", "a"})
 
 
-def _phrase_ranks(keys: list[str], ranks: dict[str, int]) -> list[int]:
+def _phrase_ranks(keys: list[str], scale: Scale) -> list[int]:
     out: list[int] = []
-    for phrase, r in ranks.items():
-        if " " in phrase:
-            p = tuple(phrase.split(" "))
-            if any(tuple(keys[i : i + len(p)]) == p for i in range(len(keys) - len(p) + 1)):
-                out.append(r)
+    present = set(keys)
+    for p, r in scale.phrases:
+        if p[0] in present and any(tuple(keys[i : i + len(p)]) == p for i in range(len(keys) - len(p) + 1)):
+            out.append(r)
     return out
 
 
@@ -522,34 +523,107 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One role, project or section paragraph: lines [start, end) of the resume."""
+    """One role, project or section paragraph: lines [start, end) of the resume.
+
+    Its facts are read when first asked for (`text_facts` caches them), since an edit
+    needs only its own block."""
 
     start: int
     end: int
     kind: str  # the section kind ("header" before the first heading)
     head_end: int  # lines [start, head_end) are its title lines (role, employer, dates)
-    facts: TextFacts  # all its lines
-    head: TextFacts  # its title lines
+    text: str  # its kept lines
+    head_text: str  # its title lines
     lines: frozenset[str]  # its lines, stripped of bullets and spaces
 
+    @property
+    def facts(self) -> TextFacts:
+        return text_facts(self.text)
 
-@dataclass(frozen=True, slots=True)
+    @property
+    def head(self) -> TextFacts:
+        return text_facts(self.head_text)
+
+
+@dataclass(frozen=True)
 class ResumeFacts:
-    """A resume split into blocks, with every block's facts, and the whole resume's."""
+    """A resume split into blocks; the facts of a block, a line or the whole resume are read
+    when first needed (an edit reads its own block and lines, a summary the whole resume)."""
 
     text: str
     offsets: tuple[int, ...]
     lines: tuple[str, ...]
+    kept: tuple[bool, ...]  # False for lines that read as instructions to a model
     blocks: tuple[Block, ...]
     block_of: tuple[int, ...]  # line -> block index (-1 for headings and blank lines)
-    whole: TextFacts  # every block together (the summary's evidence)
-    titles: TextFacts  # every block's title lines and the header (where seniority is stated)
-    line_facts: tuple[TextFacts, ...]  # per line (empty facts for excluded lines)
-    sentences: tuple[TextFacts, ...]  # every sentence of every kept line (the summary's evidence units)
-    sentence_texts: frozenset[str]  # the same, whitespace collapsed: a summary may keep them as they are
+    clean: str  # the kept lines
+    title_text: str  # every role's title lines and the header
 
     def line_at(self, pos: int) -> int:
         return bisect_right(self.offsets, pos) - 1
+
+    def line(self, i: int) -> TextFacts:
+        """The facts of line `i` (empty for an excluded line)."""
+        return text_facts(self.lines[i] if self.kept[i] else "")
+
+    @property
+    def whole(self) -> TextFacts:
+        """Every kept line together (the summary's evidence)."""
+        return text_facts(self.clean)
+
+    @property
+    def titles(self) -> TextFacts:
+        """Every role's title lines and the header (where seniority is stated)."""
+        return text_facts(self.title_text)
+
+    @cached_property
+    def rough(self) -> RoughFacts:
+        """What the whole resume holds, read cheaply: enough to tell a fact moved from another
+        role from one the resume lacks (only rejections ask)."""
+        return _rough(self.clean)
+
+    @cached_property
+    def sentences(self) -> tuple[TextFacts, ...]:
+        """Every sentence of every kept line (the summary's evidence units)."""
+        return tuple(text_facts(s) for s in self._sentence_texts)
+
+    @cached_property
+    def sentence_texts(self) -> frozenset[str]:
+        """The same sentences, whitespace collapsed: a summary may keep them as they are."""
+        return frozenset(" ".join(s.split()) for s in self._sentence_texts)
+
+    @cached_property
+    def _sentence_texts(self) -> tuple[str, ...]:
+        return tuple(s for ln, k in zip(self.lines, self.kept, strict=True) if k for s in split_sentences(ln))
+
+
+@dataclass(frozen=True, slots=True)
+class RoughFacts:
+    """Word keys, entries, numbers and dates of a text, without reading its sentences."""
+
+    keys: frozenset[str]
+    names: frozenset[str]
+    levels: frozenset[str]
+    values: frozenset[Decimal]
+    dates: frozenset[tuple[int, int]]
+    years: frozenset[int]
+
+
+def _rough(text: str) -> RoughFacts:
+    matches = get_taxonomy().scan(text) if text.strip() else ()
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+    keys = {word_key(w) for w in words} | {w.casefold() for w in words}
+    values = {v.normalize() for m in _TOKEN.finditer(text) if m.group("num") and (v := _num(m.group("num")))}
+    values |= {Decimal(NUMBER_WORDS[w.casefold()]) for w in words if w.casefold() in NUMBER_WORDS}
+    pairs, years, _spans = _dates(text)
+    return RoughFacts(
+        frozenset(keys),
+        frozenset(m.entry.name for m in matches),
+        frozenset(m.entry.level for m in matches if m.entry.kind == "degree" and m.entry.level),
+        frozenset(values),
+        frozenset(pairs),
+        frozenset(years),
+    )
 
 
 def line_key(line: str) -> str:
@@ -562,7 +636,11 @@ def resume_facts(resume: str) -> ResumeFacts:
     """Split a resume into blocks and read each (cached: one resume meets many jobs)."""
     lay = layout(resume)
     lines = lay.lines
-    kept = [not (ln.strip() and detect_injection(ln)) for ln in lines]
+    # Instruction lines are left out of the facts (finalize has quarantined them already; a
+    # resume checked directly gets the same treatment). Lines are looked at only when the
+    # whole text holds an instruction at all.
+    suspect = bool(detect_injection(resume))
+    kept = [not (suspect and ln.strip() and detect_injection(ln)) for ln in lines]
     heading_lines = {s.heading for s in lay.sections if not s.inline}
     heading_lines |= {s.heading + 1 for s in lay.sections if s.body_start == s.heading + 2}
     bounds: list[tuple[int, int]] = []
@@ -606,31 +684,13 @@ def resume_facts(resume: str) -> ResumeFacts:
         kind = lay.kind_at(a)
         if kind in ("experience", "header", "other"):
             title_texts += head
-        blocks.append(
-            Block(
-                a,
-                b,
-                kind,
-                head_end,
-                text_facts("\n".join(body)),
-                text_facts("\n".join(head)),
-                frozenset(line_key(lines[i]) for i in range(a, b) if kept[i] and lines[i].strip()),
-            )
-        )
+        lines_of = frozenset(line_key(lines[i]) for i in range(a, b) if kept[i] and lines[i].strip())
+        blocks.append(Block(a, b, kind, head_end, "\n".join(body), "\n".join(head), lines_of))
         for i in range(a, b):
             block_of[i] = n
     clean = "\n".join(ln for ln, k in zip(lines, kept, strict=True) if k)
     return ResumeFacts(
-        resume,
-        lay.offsets,
-        lines,
-        tuple(blocks),
-        tuple(block_of),
-        text_facts(clean),
-        text_facts("\n".join(title_texts)),
-        tuple(text_facts(ln) if k else text_facts("") for ln, k in zip(lines, kept, strict=True)),
-        tuple(text_facts(s) for ln, k in zip(lines, kept, strict=True) if k for s in split_sentences(ln)),
-        frozenset(" ".join(s.split()) for ln, k in zip(lines, kept, strict=True) if k for s in split_sentences(ln)),
+        resume, lay.offsets, lines, tuple(kept), tuple(blocks), tuple(block_of), clean, "\n".join(title_texts)
     )
 
 

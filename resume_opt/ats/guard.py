@@ -216,7 +216,7 @@ class Guard:
         first, last = rf.line_at(pos), rf.line_at(pos + len(original) - 1)
         blocks = sorted({rf.block_of[i] for i in range(first, last + 1)} - {-1})
         scope = _Scope()
-        near_lines = [rf.line_facts[i] for i in range(first, last + 1)]
+        near_lines = [rf.line(i) for i in range(first, last + 1)]
         for f in near_lines:
             scope.add(f)
             scope.add_near(f)
@@ -241,15 +241,15 @@ class Guard:
             rest_lines.append(ln)
         rest = text_facts("\n".join(rest_lines))
         return (
-            self._entries(rest, scope, self.facts.whole)
+            self._entries(rest, scope)
             or self._qualifiers(orig, whole)
             or self._strength(orig, whole, scope)
             or self._claims(rest, orig, scope)
             or self._numbers(rest, scope)
-            or self._words(rest, scope, self.facts.whole)
+            or self._words(rest, scope)
         )
 
-    def _entries(self, rest: TextFacts, scope: _Scope, whole: TextFacts) -> Rejection | None:
+    def _entries(self, rest: TextFacts, scope: _Scope) -> Rejection | None:
         for _s, _e, name, kind, surface in rest.spans:
             # a degree or certification is a fact of its own line; a skill, of its role
             if name in (scope.near_names if kind in ("degree", "certification") else scope.names):
@@ -269,7 +269,9 @@ class Guard:
                 continue
             if kind == "degree" and _generic_degree(surface) and any(lv in scope.levels for lv in rest.levels):
                 continue
-            if name in whole.names or (kind == "degree" and _generic_degree(surface) and rest.levels & whole.levels):
+            if name in self.facts.rough.names or (
+                kind == "degree" and _generic_degree(surface) and rest.levels & self.facts.rough.levels
+            ):
                 return Rejection("moved_fact", (surface,), f"claims {kind} '{surface}' from another part of the resume")
             label = {"degree": "degree", "certification": "certification"}.get(kind, "skill")
             return Rejection(label, (surface,), f"introduces {label} '{surface}' not in the resume")
@@ -411,22 +413,25 @@ class Guard:
         return None
 
     def _numbers(self, rest: TextFacts, scope: _Scope) -> Rejection | None:
-        whole = self.facts.whole
         dates = date_spans(rest.text)
         for year, month in sorted(rest.dates):
             if (year, month) not in scope.dates:
-                cat = "moved_fact" if (year, month) in whole.dates or year in whole.years else "date"
+                cat = (
+                    "moved_fact"
+                    if (year, month) in self.facts.rough.dates or year in self.facts.rough.years
+                    else "date"
+                )
                 return Rejection(cat, (f"{month:02d}/{year}",), f"introduces date '{month:02d}/{year}' not in the line")
         for year in sorted(rest.years):
             if year not in scope.years:
-                cat = "moved_fact" if year in whole.years else "date"
+                cat = "moved_fact" if year in self.facts.rough.years else "date"
                 return Rejection(cat, (str(year),), f"introduces date '{year}' not in the line")
         for t in rest.tokens:
             if _inside(t, rest) or any(a <= t.start < b for a, b in dates):
                 continue
             if t.kind == "num" and t.value is not None:
                 if t.value.normalize() not in scope.values:
-                    cat = "moved_fact" if t.value.normalize() in whole.values else "number"
+                    cat = "moved_fact" if t.value.normalize() in self.facts.rough.values else "number"
                     return Rejection(cat, (t.text,), f"introduces number '{t.text}' not in the line")
             elif t.kind == "mult" and t.value is not None:
                 if t.value.normalize() not in scope.mults:
@@ -438,7 +443,7 @@ class Guard:
                 return Rejection("quantity", words, f"introduces number {_quote(words)} not in the line")
         return None
 
-    def _words(self, rest: TextFacts, scope: _Scope, whole: TextFacts) -> Rejection | None:
+    def _words(self, rest: TextFacts, scope: _Scope) -> Rejection | None:
         lex = self.lex
         covered = _acronym_cover(rest.tokens, scope)
         bad: list[Token] = []
@@ -469,7 +474,7 @@ class Guard:
             )
         if bad:
             words = tuple(t.text for t in bad)
-            moved = [w for t, w in zip(bad, words, strict=True) if t.key in whole.keys]
+            moved = [w for t, w in zip(bad, words, strict=True) if t.key in self.facts.rough.keys]
             if len(moved) == len(bad):
                 return Rejection("moved_fact", words, f"brings {_quote(words)} from another part of the resume")
             return Rejection(
@@ -493,7 +498,7 @@ class Guard:
         whole = rf.whole
         f = text_facts(sentence)
         scope = self._whole_scope()
-        r = self._entries(f, scope, whole)
+        r = self._entries(f, scope)
         if r:
             return r
         # qualified facts stay qualified
@@ -523,7 +528,7 @@ class Guard:
         r = self._bound_numbers(f) or self._clauses_in_role(f)
         if r:
             return r
-        return self._words(f, scope, whole)
+        return self._words(f, scope)
 
     def _roles(self) -> _Roles:
         if self._role_cache is None:
@@ -783,7 +788,7 @@ def _scale_words(f: TextFacts, scale: Scale, min_rank: int = 0, max_rank: int = 
             r = max(parts) if parts else None
         if r is not None and min_rank <= r <= max_rank:
             out.append(t.text)
-    for phrase, r in f.phrase_ranks(ranks):
+    for phrase, r in f.phrase_ranks(scale):
         if min_rank <= r <= max_rank:
             out.append(phrase)
     return tuple(out)

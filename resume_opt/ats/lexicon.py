@@ -69,6 +69,7 @@ class Scale:
     default: int
     ranks: dict[str, int]
     surface: bool = False  # matched on the written word, not its lemma ("lead" the title, not "led")
+    phrases: tuple[tuple[tuple[str, ...], int], ...] = ()  # its multi-word entries ("take part")
 
     def key_of(self, text: str, key: str) -> str:
         """What this scale looks up for a word: its lemma, or for a surface scale the word
@@ -143,7 +144,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                     key = " ".join(phrase_keys(w)) if " " in w else word_key(w)
                 ranks.setdefault(key, int(rank))
         scale_keys |= {word_key(k) for k in ranks} if surface else set(ranks)
-        scales.append(Scale(name, int(raw.get("default", 0)), ranks, surface))
+        multi = tuple((tuple(k.split(" ")), r) for k, r in ranks.items() if " " in k)
+        scales.append(Scale(name, int(raw.get("default", 0)), ranks, surface, multi))
     neutral = {word_key(w) for w in _words(data.get("neutral"))} - set(claims) - scale_keys
     synonyms: dict[str, set[int]] = {}
     for gid, group in enumerate(data.get("synonyms") or []):
