@@ -269,6 +269,7 @@ def test_the_sample_set_loses_nothing() -> None:
         "- Built data pipelines with Python, Spark and Airflow on AWS, loading Snowflake and BigQuery for dbt models.",
         "Data: data pipelines, data quality, data modeling, data governance",
         "Presented the candidate shortlist to 6 hiring managers each week.",
+        "Python Django React PostgreSQL Redis Docker AWS Terraform Kafka",  # a table that lost its commas
     ],
 )
 def test_ordinary_lines_are_not_withheld(line: str) -> None:

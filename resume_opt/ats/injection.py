@@ -298,10 +298,15 @@ def _skill_dumps(text: str, lines: list[str], candidates: list[int], cut: dict[i
         letters = sum(ch.isalnum() for ch in line)
         if covered < 0.6 * letters:
             continue  # a sentence that names many skills, not a dump
-        bare = not _SEPARATORS.search(line)
-        if not bare and not _KEYWORD_LABEL.match(line):
-            if len(names) < MIN_LONG_DUMP_SKILLS or layout(text).kind_at(n) == "skills":
-                continue  # a long skills line where skills belong is the candidate's to make
+        if not _KEYWORD_LABEL.match(line):
+            bare = not _SEPARATORS.search(line)
+            in_skills = layout(text).kind_at(n) == "skills"
+            # Where skills belong, a list is the candidate's to make (a table extracted from a PDF
+            # loses its commas); elsewhere a bare run of skill names, or a very long list, is a dump.
+            if in_skills and not (bare and len(names) >= MIN_LONG_DUMP_SKILLS):
+                continue
+            if not in_skills and not bare and len(names) < MIN_LONG_DUMP_SKILLS:
+                continue
         cut[n] = (0, STUFFING)
 
 
