@@ -101,7 +101,7 @@ QUALIFIER_RE = re.compile(
     r"\b(?:basic|beginner|elementary|introductory|novice|limited|some|familiar(?:ity)?|exposure|learning|"
     r"coursework|course|pursuing|studying|in progress|ongoing|expected|candidate|exam|booked|planned|abd|"
     r"self-taught|academic|personal|hobby|training|trainee|junior|working knowledge|conversational|"
-    r"intermediate|prior|former|previous|lapsed|expired|pending|enrolled|incomplete|partial)\b",
+    r"intermediate|prior|former|previous|lapsed|expired|expires|exp|valid|pending|enrolled|incomplete|partial)\b",
     re.IGNORECASE,
 )
 # A count before a phrase: a rename there must keep its number ("12 kaizen events").
@@ -111,6 +111,12 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[A-Z(])")
+# The date at the end of a credential's line: when it was earned, not a qualifier (an expiry,
+# "exp. 2026", is one: such a line is not named in the summary at all).
+_TRAILING_DATE = re.compile(
+    r"(?:[ \t]*[,;–—-][ \t]*|[ \t]+)\(?(?:(?:issued|earned|since)[ \t]*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+)?(?:19|20)\d\d\)?$",
+)
 _TRAILING_PAREN = re.compile(r"^[ \t]*\(([^()\n]{1,40})\)")
 
 
@@ -429,9 +435,16 @@ class _Plan:
             if cred and self.lay.kind_at(ln) in ("certifications", "education"):
                 bullet = BULLET_RE.match(line)
                 item = line[bullet.end() if bullet else 0 :].strip().rstrip(".;,")
-                if len(item) <= 80:  # a credential's own line, qualifiers and all: "APICS CSCP (in progress)"
-                    best = (-1, item)
+                date = _TRAILING_DATE.search(item)  # "Tableau Desktop Specialist (2020)"
+                if date is not None:
+                    head = item[: date.start()]
+                    last = head.split()[-1] if head.split() else ""
+                    balanced = head.count("(") == head.count(")")
+                    item = head if balanced and not QUALIFIER_RE.search(last) else "0"  # "(expected 2027)" stays
+                if len(item) <= 80 and not any(ch.isdigit() for ch in item):
+                    best = (-1, item)  # a credential's own line, qualifiers and all: "APICS CSCP (in progress)"
                     break
+                continue  # a date that qualifies it ("expected 2027") cannot be left out, nor said here
             nested = line[:s].count("(") > line[:s].count(")")  # "SQL (Postgres)": named as a detail
             paren = _TRAILING_PAREN.match(line[e:])
             suffix = f" ({paren.group(1).strip()})" if paren and QUALIFIER_RE.search(paren.group(1)) else ""
