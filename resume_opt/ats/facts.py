@@ -356,6 +356,7 @@ def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tupl
     prof = next(s for s in lex.scales if s.name == "proficiency")
     out: list[tuple[str, int, frozenset[int]]] = []
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    line_cuts: dict[int, list[int]] = {}
     for start, end, name, _kind, _surface in spans:
         ln = bisect_right(starts, start) - 1
         line_start = starts[ln]
@@ -366,7 +367,9 @@ def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tupl
         in_label = bool(sep) and start - line_start < len(label)
         if sep and len(label.split()) <= 4 and not in_label:
             scope_texts.append(label)
-        cuts = [0] + [m.end() for m in _ITEM_SEP.finditer(line)] + [len(line) + 1]
+        if ln not in line_cuts:
+            line_cuts[ln] = [0] + [m.end() for m in _ITEM_SEP.finditer(line)] + [len(line) + 1]
+        cuts = line_cuts[ln]
         if sep and not in_label:
             cuts = sorted({*cuts, len(label) + 1})
         is_list = len(cuts) > 3 or bool(sep)
@@ -385,13 +388,20 @@ def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tupl
             scope_texts.append(item)
         else:
             scope_texts.append(line)
-        words = [w for s in scope_texts for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", s)]
         # In a bullet, a level word describes the work ("intermediate ESL writing"), not the candidate.
-        bullet = bool(BULLET_RE.match(line))
-        ranks = [] if bullet else [prof.ranks[k] for k in (word_key(w) for w in words) if k in prof.ranks]
-        surface = [w.casefold().replace("’", "'") for w in words]
-        out.append((name, max(ranks) if ranks else prof.default, qualifier_groups(surface, kinds=("status",))))
+        rank, groups = _levels("\n".join(scope_texts), bool(BULLET_RE.match(line)))
+        out.append((name, prof.default if rank is None else rank, groups))
     return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _levels(text: str, bullet: bool) -> tuple[int | None, frozenset[int]]:
+    """The highest proficiency rank and the status qualifier groups of a list item."""
+    prof = next(s for s in get_lexicon().scales if s.name == "proficiency")
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+    ranks = [] if bullet else [prof.ranks[k] for k in (word_key(w) for w in words) if k in prof.ranks]
+    surface = [w.casefold().replace("’", "'") for w in words]
+    return (max(ranks) if ranks else None), qualifier_groups(surface, kinds=("status",))
 
 
 SHARED = -1  # the qualifier group of every "co-" word
@@ -666,7 +676,12 @@ def resume_facts(resume: str) -> ResumeFacts:
     # Blank lines inside a role (between its title and its bullets) keep it one block.
     merged: list[tuple[int, int]] = []
     for span in bounds:
-        if merged and _only_titles(lines, merged[-1]) and BULLET_RE.match(lines[span[0]]):
+        if (
+            merged
+            and _only_titles(lines, merged[-1])
+            and BULLET_RE.match(lines[span[0]])
+            and not any(merged[-1][1] <= h < span[0] for h in heading_lines)
+        ):
             merged[-1] = (merged[-1][0], span[1])
         else:
             merged.append(span)

@@ -145,6 +145,7 @@ class Guard:
         self.lex: Lexicon = get_lexicon()
         self.job_text = job_text
         self._role_cache: _Roles | None = None
+        self._summary_scope: _Scope | None = None
 
     # --- entry points ----------------------------------------------------------------
     def check(self, original: str, revised: str, insertion: bool = False) -> str | None:
@@ -215,6 +216,8 @@ class Guard:
         pos = self.resume.find(original)
         first, last = rf.line_at(pos), rf.line_at(pos + len(original) - 1)
         blocks = sorted({rf.block_of[i] for i in range(first, last + 1)} - {-1})
+        if _same_lines(original, revised):
+            return None  # the same lines in another order: nothing new, nothing lost
         scope = _Scope()
         near_lines = [rf.line(i) for i in range(first, last + 1)]
         for f in near_lines:
@@ -497,7 +500,9 @@ class Guard:
             return None  # the candidate's own sentence, word for word
         whole = rf.whole
         f = text_facts(sentence)
-        scope = self._whole_scope()
+        if self._summary_scope is None:
+            self._summary_scope = self._whole_scope()
+        scope = self._summary_scope
         r = self._entries(f, scope)
         if r:
             return r
@@ -538,11 +543,14 @@ class Guard:
     def _clauses_in_role(self, f: TextFacts) -> Rejection | None:
         """A clause of a summary that names one role ("in school nursing", "from her inside-sales
         years", or a "where..." clause after one) may only hold that role's facts, or general ones."""
+        clauses = re.split(r"[,;:]", f.text)
+        if not any(c.strip().casefold().startswith(_ATTACHED) or _FROM_ROLE.search(c) for c in clauses):
+            return None  # no clause is tied to a role: nothing to place
         roles = self._roles()
         if len(roles.heads) < 2:
             return None
         last: set[int] = set()
-        for clause in re.split(r"[,;:]", f.text):
+        for clause in clauses:
             cf = text_facts(clause)
             words = [t for t in cf.tokens if t.kind == "word"]
             named = [i for t in words for i, head in enumerate(roles.heads) if {t.key, *t.key.split("-")} & head]
@@ -738,6 +746,12 @@ class _Roles:
             {k: frozenset(v) for k, v in owners.items() if len(v) < len(roles)},
             {k: frozenset(v) for k, v in entry_owners.items() if len(v) < len(roles)},
         )
+
+
+def _same_lines(original: str, revised: str) -> bool:
+    """Whether `revised` is the lines of `original`, reordered (bullets, skills)."""
+    a = sorted(line_key(ln) for ln in original.split("\n") if line_key(ln))
+    return len(a) > 1 and a == sorted(line_key(ln) for ln in revised.split("\n") if line_key(ln))
 
 
 def _in_credential(t: Token, f: TextFacts) -> bool:
