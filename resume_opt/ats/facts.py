@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from resume_opt.ats.injection import detect_injection
 from resume_opt.ats.lexicon import Scale, get_lexicon, word_key
@@ -144,9 +146,8 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word, number or code of a text."""
+class Token(NamedTuple):
+    """One word, number or code of a text (a named tuple: a resume has hundreds)."""
 
     kind: str  # word | num | code
     text: str
@@ -473,11 +474,15 @@ def text_facts(text: str) -> TextFacts:
     surface_seq = [t.text.casefold().replace("’", "'") for t in tokens if t.kind == "word"]
     strength: list[tuple[str, tuple[int | None, int | None]]] = []
     # words inside a taxonomy term are the term's ("Associate of Applied Science" is no title)
-    credentials = [m for m in matches if m.entry.kind in ("degree", "certification")]
-    free = [t for t in tokens if t.kind == "word" and not any(m.start <= t.start < m.end for m in credentials)]
+    credentials = [(m.start, m.end) for m in matches if m.entry.kind in ("degree", "certification")]
+    words = [t for t in tokens if t.kind == "word"]
+    free = [t for t in words if not any(a <= t.start < b for a, b in credentials)] if credentials else words
     for scale in lex.scales:
-        seq = [scale.key_of(t.text, t.key) if scale.surface else t.key for t in free]
-        ranks = [r for k in seq for r in _ranks(scale.ranks, k)]
+        table = scale.ranks
+        if scale.surface:
+            ranks = [r for t in free for r in _ranks(table, scale.key_of(t.text, t.key))]
+        else:
+            ranks = [r for t in free for r in _ranks(table, t.key)]
         ranks += _phrase_ranks(key_seq, scale)
         strength.append((scale.name, (min(ranks), max(ranks)) if ranks else (None, None)))
     initials = "".join(
@@ -511,9 +516,13 @@ _LINKS = frozenset({"of", "and", "the", "for", "in", "&", "to", "a"})
 
 def _phrase_ranks(keys: list[str], scale: Scale) -> list[int]:
     out: list[int] = []
-    present = set(keys)
+    if not scale.phrases:
+        return out
+    where: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        where.setdefault(k, []).append(i)
     for p, r in scale.phrases:
-        if p[0] in present and any(tuple(keys[i : i + len(p)]) == p for i in range(len(keys) - len(p) + 1)):
+        if any(tuple(keys[i : i + len(p)]) == p for i in where.get(p[0], ())):
             out.append(r)
     return out
 
@@ -596,6 +605,51 @@ class ResumeFacts:
     def sentences(self) -> tuple[TextFacts, ...]:
         """Every sentence of every kept line (the summary's evidence units)."""
         return tuple(text_facts(s) for s in self._sentence_texts)
+
+    def sentences_with(self, keys: Iterable[str]) -> list[TextFacts]:
+        """The resume's sentences that hold any of `keys` (word keys, casefolded words, entry
+        names or numbers as `str(Decimal)`), read only when asked for."""
+        index = self._sentence_index
+        found: set[int] = set()
+        for k in keys:
+            found |= index.get(k, set())
+        return [text_facts(self._sentence_texts[i]) for i in sorted(found)]
+
+    @cached_property
+    def _sentence_index(self) -> dict[str, set[int]]:
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for s in self._sentence_texts:
+            i = self.clean.find(s, pos)
+            spans.append((i, i + len(s)))
+            pos = i + len(s)
+        starts = [a for a, _ in spans]
+        index: dict[str, set[int]] = {}
+
+        def at(p: int) -> int:
+            k = bisect_right(starts, p) - 1
+            return k if k >= 0 and p < spans[k][1] else -1
+
+        whole = self.whole
+        for t in whole.tokens:
+            k = at(t.start)
+            if k < 0:
+                continue
+            if t.kind == "word":
+                keys = [t.key, t.text.casefold(), *t.key.split("-")]
+                if t.text.casefold() in NUMBER_WORDS:
+                    keys.append(str(Decimal(NUMBER_WORDS[t.text.casefold()])))
+            elif t.value is not None:
+                keys = [str(t.value.normalize()), t.key]
+            else:
+                keys = [t.key]
+            for key in keys:
+                index.setdefault(key, set()).add(k)
+        for start, _end, name, _kind, _surface in whole.spans:
+            k = at(start)
+            if k >= 0:
+                index.setdefault(name, set()).add(k)
+        return index
 
     @cached_property
     def sentence_texts(self) -> frozenset[str]:

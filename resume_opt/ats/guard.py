@@ -587,7 +587,7 @@ class Guard:
                     out |= self._always_qualified(part)
             return out
         groups: frozenset[int] | None = None
-        for lf in self.facts.sentences:
+        for lf in self.facts.sentences_with([key]):
             if key in lf.keys:
                 groups = lf.qualifiers if groups is None else groups & lf.qualifiers
                 if not groups:
@@ -634,7 +634,7 @@ class Guard:
             if not any(
                 any(w == word and (n == nxt or p == prev) for w, n, p in _scale_pairs(sf, scale))
                 and sf.qualifiers <= f.qualifiers
-                for sf in self.facts.sentences
+                for sf in self.facts.sentences_with([word])
             ):
                 return False
         return True
@@ -652,7 +652,7 @@ class Guard:
         }
         topics |= set(f.names)
         best: int | None = None
-        for lf in self.facts.sentences:
+        for lf in self.facts.sentences_with(topics):
             if topics & lf.keys or topics & lf.names:
                 r = lf.rank(scale)
                 if r is not None and (best is None or r > best):
@@ -675,7 +675,7 @@ class Guard:
             group = self.lex.synonyms.get(nxt.key, frozenset())
             ok = any(
                 (value in lf.values or value in lf.mults) and (nxt.key in lf.keys or group & lf.groups)
-                for lf in self.facts.sentences
+                for lf in self.facts.sentences_with([str(value)])
             )
             if not ok:
                 return Rejection(
