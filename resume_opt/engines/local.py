@@ -158,20 +158,27 @@ def _job_wording(wording: str, surface: str, after: str, whole_item: bool, befor
         )  # "Apache Kafka", not "open source contributions"
     if any(any(ch.isdigit() for ch in t) and t not in s for t in w):
         return None  # a version or edition the resume does not name ("GA4", "Python 3")
-    if (
-        after[:1] in ("-", "/")
-        or after.lstrip().startswith("(")
-        or any(_same_word(a, b) for a in w for b in s if a.isalpha() and len(a) > 2)
-    ):
-        return None  # brackets would nest; or the wording changes the candidate's words around a shared one
+    if after[:1] in ("-", "/") or after.lstrip().startswith("("):
+        return None  # glued into a compound ("TMS-based"), or brackets would nest
+    if all(any(_same_word(a, b) for b in s) for a in w if a.isalpha()):
+        # The job's shorter name for what the line says ("Single Subject Credential" for
+        # "California Single Subject Teaching Credential"): it claims nothing more.
+        return f"{_lower_first(wording, surface)} ({surface})"
+    if any(_same_word(a, b) for a in w for b in s if a.isalpha() and len(a) > 2):
+        return None  # the wording changes the candidate's words around a shared one ("Budgets")
     acronym = (len(s) == 1 and s[0].isalpha() and s[0] == _initials(w)) or (len(w) == 1 and w[0] == _initials(s))
     if not (acronym or (len(s) == 1 and len(w) == 1) or whole_item) and _COUNTED.search(before):
         return None  # "Led 12 kaizen events" must not read "Led 12 continuous improvement (kaizen events)"
-    text = wording
+    return f"{_lower_first(wording, surface)} ({surface})"
+
+
+def _lower_first(wording: str, surface: str) -> str:
+    """The job's wording as it reads where the candidate wrote `surface` in lower case:
+    "Key performance indicators" mid-list reads "key performance indicators"."""
     first = TOKEN_RE.findall(wording)[0]
-    if len(w) > 1 and first[:1].isupper() and first[1:].islower() and not surface[:1].isupper():
-        text = text[0].lower() + text[1:]  # "Key performance indicators" mid-list reads "key performance ..."
-    return f"{text} ({surface})"
+    if len(wording.split()) > 1 and first[:1].isupper() and first[1:].islower() and not surface[:1].isupper():
+        return wording[0].lower() + wording[1:]
+    return wording
 
 
 class _Plan:
@@ -441,7 +448,11 @@ class _Plan:
                     last = head.split()[-1] if head.split() else ""
                     balanced = head.count("(") == head.count(")")
                     item = head if balanced and not QUALIFIER_RE.search(last) else "0"  # "(expected 2027)" stays
-                if len(item) <= 80 and not any(ch.isdigit() for ch in item):
+                at = item.find(m.text)
+                if at >= 0 and not any(w.search(item, item.casefold()) for w in kw.patterns):
+                    named = _job_wording(kw.text, m.text, item[at + len(m.text) :], True, item[:at])
+                    item = item[:at] + named + item[at + len(m.text) :] if named else item
+                if len(item) <= 120 and not any(ch.isdigit() for ch in item):
                     best = (-1, item)  # a credential's own line, qualifiers and all: "APICS CSCP (in progress)"
                     break
                 continue  # a date that qualifies it ("expected 2027") cannot be left out, nor said here
