@@ -252,3 +252,105 @@ def test_sentences_do_not_split_on_abbreviations() -> None:
         "Dr. Lee's lab.",
         "Ten years.",
     ]
+
+
+ROLES = """Dana Cole
+Charlotte, NC
+
+SUMMARY
+Sales representative with 7 years selling dental supplies.
+
+EXPERIENCE
+Territory Sales Representative, Carolina Dental Supply
+March 2019 - Present
+- Cover a district of about 90 dental practices
+- Coordinate with two service technicians on installs of imaging equipment
+- Work with the safety coordinator on monthly audits
+- Co-wrote the onboarding guide with a colleague
+- Document visits in Epic and quotes in SAP
+
+Inside Sales Coordinator, Carolina Dental Supply
+June 2016 - February 2019
+- Took phone orders from about 300 practices
+- Covered for the shift supervisor during vacations
+
+SKILLS
+Epic EHR, SAP, P&L reporting, WMS
+"""
+
+
+@pytest.fixture
+def roles() -> Guard:
+    return Guard(ROLES)
+
+
+@pytest.mark.parametrize(
+    ("original", "revised", "category"),
+    [
+        # shared work stays shared; a stand-in stays a stand-in
+        (
+            "- Work with the safety coordinator on monthly audits",
+            "- Run the site's safety program and monthly audits",
+            "qualifier",
+        ),
+        ("- Co-wrote the onboarding guide with a colleague", "- Wrote the onboarding guide", "qualifier"),
+        ("- Covered for the shift supervisor during vacations", "- Served as shift supervisor", "qualifier"),
+        # an edition or module the line does not name
+        (
+            "- Document visits in Epic and quotes in SAP",
+            "- Document visits in Epic and quotes in SAP S/4HANA",
+            "variant",
+        ),
+        # a scope word that now qualifies something else
+        (
+            "- Cover a district of about 90 dental practices",
+            "- Cover about 90 dental practices across the district",
+            "scope",
+        ),
+        ("- Cover a district of about 90 dental practices", "- Cover a region of about 90 dental practices", "scope"),
+        # one more title word
+        (
+            "Inside Sales Coordinator, Carolina Dental Supply",
+            "Senior Inside Sales Coordinator, Carolina Dental Supply",
+            "seniority",
+        ),
+        # a qualifier of a number
+        ("- Took phone orders from about 300 practices", "- Took phone orders from 300 practices", "qualifier"),
+    ],
+)
+def test_role_rules_reject(roles: Guard, original: str, revised: str, category: str) -> None:
+    r = roles.review(original, revised)
+    assert r is not None and r.category == category, r
+    assert r.words
+
+
+@pytest.mark.parametrize(
+    ("original", "revised"),
+    [
+        ("- Document visits in Epic and quotes in SAP", "- Document visits in Epic EHR and quotes in SAP"),
+        ("- Cover a district of about 90 dental practices", "- Cover a territory of about 90 dental practices"),
+        (
+            "- Coordinate with two service technicians on installs of imaging equipment",
+            "- Coordinate imaging-equipment installs with two service technicians",
+        ),
+        (
+            "Epic EHR, SAP, P&L reporting, WMS",
+            "Epic EHR, SAP, profit and loss (P&L) reporting, warehouse management system (WMS)",
+        ),
+    ],
+)
+def test_role_rules_pass(roles: Guard, original: str, revised: str) -> None:
+    assert roles.review(original, revised) is None
+
+
+def test_a_summary_clause_tied_to_one_role_holds_only_that_roles_facts(roles: Guard) -> None:
+    original = "Sales representative with 7 years selling dental supplies."
+    kept, dropped = roles.review_summary(
+        original,
+        "Sales representative with 7 years selling dental supplies, including imaging-equipment installs from "
+        "her inside-sales years.",
+    )
+    assert kept == "" and [r.category for r in dropped] == ["moved_fact"]
+    assert roles.review_summary(
+        original, "Sales representative with 7 years selling dental supplies, including imaging equipment."
+    ) == ("Sales representative with 7 years selling dental supplies, including imaging equipment.", [])
