@@ -117,7 +117,8 @@ _MONTH_YEAR = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)[/-](\d{1,2})\b(?![/.-]?\d)")
 _YEAR = re.compile(r"(?<![\d.,$])((?:19|20)\d\d)(?![\d%])")
-_ITEM_SEP = re.compile(r"[,;|•·▪●]|(?<=[a-z]{2})[.!?](?=\s)|\s[-–—]\s|\band\b")
+_SENTENCE_END = re.compile(r"(?<=\w\w)[.!?](?=\s)")
+_ITEM_SEP = re.compile(r"[,;|•·▪●]|(?<=\w\w)[.!?](?=\s)|\s[-–—]\s|\band\b")
 # Proficiency and status words bound to the taxonomy entries of a skills-style line.
 _BULLET_CHARS = " \t-*•·▪●◦‣–—>+"
 _ABBREV = re.compile(
@@ -218,11 +219,18 @@ class TextFacts:
         return out
 
     def entry_status(self) -> dict[str, frozenset[int]]:
-        """Status qualifier groups bound to each entry (their intersection over its mentions)."""
+        """Qualifier groups bound to each entry: those of every mention; or, when every mention
+        has a status qualifier of its own ("pursuing", "in progress"), all of those (any one kept
+        will do)."""
+        status = status_groups()
         out: dict[str, frozenset[int]] = {}
+        union: dict[str, frozenset[int]] = {}
+        every: dict[str, bool] = {}
         for name, _, groups in self.bound:
             out[name] = out[name] & groups if name in out else groups
-        return out
+            union[name] = union.get(name, frozenset()) | (groups & status)
+            every[name] = every.get(name, True) and bool(groups & status)
+        return {n: g if g or not every[n] else union[n] for n, g in out.items()}
 
 
 def sentence_start(text: str, pos: int) -> bool:
@@ -391,6 +399,11 @@ def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tupl
             scope_texts.append(line)
         # In a bullet, a level word describes the work ("intermediate ESL writing"), not the candidate.
         rank, groups = _levels("\n".join(scope_texts), bool(BULLET_RE.match(line)))
+        if _kind in ("degree", "certification"):  # a degree's status is its sentence's: "(in progress, 30 of 60)"
+            rel = start - line_start
+            bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
+            k = bisect_right(bounds, rel) - 1
+            groups = groups | _levels(line[bounds[k] : bounds[min(k + 1, len(bounds) - 1)]], True)[1]
         out.append((name, prof.default if rank is None else rank, groups))
     return tuple(out)
 
@@ -400,12 +413,19 @@ def _levels(text: str, bullet: bool) -> tuple[int | None, frozenset[int]]:
     """The highest proficiency rank and the status qualifier groups of a list item."""
     prof = next(s for s in get_lexicon().scales if s.name == "proficiency")
     words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
-    ranks = [] if bullet else [prof.ranks[k] for k in (word_key(w) for w in words) if k in prof.ranks]
+    keys = [word_key(w) for w in words]
+    ranks = [] if bullet else [prof.ranks[k] for k in keys if k in prof.ranks] + _phrase_ranks(keys, prof)
     surface = [w.casefold().replace("’", "'") for w in words]
-    return (max(ranks) if ranks else None), qualifier_groups(surface, kinds=("status",))
+    return (max(ranks) if ranks else None), qualifier_groups(surface)
 
 
 SHARED = -1  # the qualifier group of every "co-" word
+
+
+@lru_cache(maxsize=1)
+def status_groups() -> frozenset[int]:
+    """The ids of the status qualifier groups ("in progress", "expected", "pursuing")."""
+    return frozenset(gid for kind, gid, _ in get_lexicon().qualifiers if kind == "status")
 
 
 @lru_cache(maxsize=1)

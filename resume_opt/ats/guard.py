@@ -53,6 +53,7 @@ from resume_opt.ats.facts import (
 )
 from resume_opt.ats.injection import detect_injection
 from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, word_key
+from resume_opt.ats.taxonomy import get_taxonomy
 
 __all__ = ["Guard", "Rejection", "resume_facts", "split_sentences"]
 
@@ -382,7 +383,9 @@ class Guard:
             if weak is not None and weak < scale.default and (whole.weakest(scale.name) or scale.default) > weak:
                 words = _scale_words(orig, scale, max_rank=weak)
                 return Rejection(scale.name, words, f"drops {_quote(words)}, which states a lower {scale.name}")
-        have = {**scope.proficiency, **orig.entry_evidence(_PLAIN)}
+        # an entry the replaced text names keeps at most the strength it had there; one it does
+        # not, at most the weakest its role states
+        have = {**scope.proficiency, **orig.entry_proficiency()}
         for name, rank in whole.entry_proficiency().items():
             if rank > have.get(name, 3):
                 return Rejection("proficiency", (name,), f"raises the proficiency stated for '{name}'")
@@ -508,13 +511,21 @@ class Guard:
             return r
         # qualified facts stay qualified
         status = whole.entry_status()
-        for _s, _e, name, _k, surface in f.spans:
+        for _s, _e, name, kind, surface in f.spans:
             need = status.get(name, frozenset())
+            if kind == "degree" and name not in status and _generic_degree(surface):  # "an associate degree"
+                need = self._degree_status(name, status)
             if need and not need & f.qualifiers:
                 words = self._qualifier_words(whole, need)
                 return Rejection("qualifier", (surface, *words), f"drops the qualifier {_quote(words)} of '{surface}'")
         for t in f.tokens:
-            if t.kind == "word" and t.text[:1].isupper() and t.key not in self.lex.neutral and not _inside(t, f):
+            if (
+                t.kind == "word"
+                and len(t.key) > 2
+                and t.key not in self.lex.neutral
+                and t.key not in self.lex.claims
+                and not self._own_spelling(t, f)
+            ):
                 need = self._always_qualified(t.key)
                 if need and not need & f.qualifiers:
                     words = self._qualifier_words(whole, need)
@@ -577,6 +588,32 @@ class Guard:
                     return Rejection("moved_fact", (name,), f"'{name}' belongs to another role than this clause names")
         return None
 
+    def _own_spelling(self, t: Token, f: TextFacts) -> bool:
+        """Whether a word lies in a term the resume names the same way, or as its acronym
+        ("Google Cloud Platform" for "GCP"); a word the term gains ("batch and streaming
+        pipelines" for "batch pipelines") is checked on its own."""
+        span = next((sp for sp in f.spans if sp[0] <= t.start < sp[1]), None)
+        if span is None:
+            return False
+        own = self._summary_scope.surfaces.get(span[2], set()) if self._summary_scope else set()
+        low = span[4].casefold()
+        initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", low) if w not in _LINKS)
+        return low in own or initials in {re.sub(r"\W", "", o) for o in own}
+
+    def _degree_status(self, name: str, status: dict[str, frozenset[int]]) -> frozenset[int]:
+        """The status qualifiers every degree of the resume at `name`'s level carries."""
+        entries = get_taxonomy().by_name
+        level = entries[name].level if name in entries else ""
+        same = [
+            g for n, g in status.items() if n in entries and entries[n].kind == "degree" and entries[n].level == level
+        ]
+        if not level or not same:
+            return frozenset()
+        out = same[0]
+        for g in same[1:]:
+            out &= g
+        return out
+
     def _always_qualified(self, key: str) -> frozenset[int]:
         """The qualifier groups every resume line that names `key` carries (empty: none, or
         some line names it plainly). A compound is looked up by its parts ("CEN-certified")."""
@@ -603,6 +640,11 @@ class Guard:
             if scale.name == "seniority":
                 if self._title_in_context(f, scale, 0):
                     continue
+                titled = {scale.key_of(t.text, t.key) for t in rf.titles.tokens if t.kind == "word"}
+                missing = [w for w in _scale_words(f, scale) if scale.key_of(w, word_key(w)) not in titled]
+                if missing:
+                    words = tuple(missing)
+                    return Rejection(scale.name, words, f"raises seniority: {_quote(words)} is no title of the resume")
                 evidence = rf.titles.rank(scale.name)
             elif scale.name == "scope":
                 # a wide scope (district and up) must be said of the same thing somewhere
