@@ -412,6 +412,9 @@ class Guard:
             )
             if t.key in basis_keys or self.lex.synonyms.get(t.key, frozenset()) & basis_groups:
                 continue
+            claimed = [p for p in t.key.split("-") if p in self.lex.claims] if "-" in t.key else []
+            if claimed and all(p in basis_keys for p in claimed):
+                continue  # "new-graduate" for "new graduate"
             if t.key in scope.expansions:
                 continue
             where = "role" if cls in ("people", "credential") else "line"
