@@ -3,6 +3,9 @@ category and the words that caused them; honest rewordings pass."""
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 
 from resume_opt.ats.facts import resume_facts, split_sentences, text_facts
@@ -354,3 +357,152 @@ def test_a_summary_clause_tied_to_one_role_holds_only_that_roles_facts(roles: Gu
     assert roles.review_summary(
         original, "Sales representative with 7 years selling dental supplies, including imaging equipment."
     ) == ("Sales representative with 7 years selling dental supplies, including imaging equipment.", [])
+
+
+# Edits written by hand on the shipped sample set (first written as a holdout, outside the corpus).
+SAMPLE = {
+    c["id"]: c["resume"]
+    for c in map(
+        json.loads,
+        resources.files("resume_opt").joinpath("data/sample/candidates.jsonl").read_text("utf-8").splitlines(),
+    )
+}
+SAMPLE_HONEST = [
+    (
+        "cand-010",
+        "• Precepted 11 new graduate nurses through their 12-week orientation.",
+        "• Precepted 11 new-graduate nurses through a 12-week orientation.",
+    ),
+    (
+        "cand-010",
+        "• Cared for 4-5 telemetry patients per shift; interpreted cardiac rhythms and escalated changes.",
+        "• Interpreted cardiac rhythms and escalated changes while caring for 4-5 telemetry patients per shift.",
+    ),
+    ("cand-010", "Mar 2019 - Present", "March 2019 - Present"),
+    (
+        "cand-010",
+        "• Member of the rapid response team; responded to about 6 calls per month.",
+        "• Member of the rapid response team, responding to about 6 calls a month.",
+    ),
+    (
+        "cand-015",
+        "- Booked 26 meetings per month on average against a goal of 18.",
+        "- Booked an average of 26 meetings per month against a goal of 18.",
+    ),
+    (
+        "cand-015",
+        "- Hit 112% of meeting quota in first 2 full quarters.",
+        "- Reached 112% of meeting quota in the first 2 full quarters.",
+    ),
+    (
+        "cand-015",
+        "- Cleaned up 4,000 duplicate HubSpot CRM records, improving lead routing.",
+        "- Removed 4,000 duplicate HubSpot CRM records, improving lead routing.",
+    ),
+    (
+        "cand-020",
+        "- Supported annual budget cycle and quarterly reforecasts.",
+        "- Supported the annual budget cycle and quarterly reforecasts.",
+    ),
+    (
+        "cand-020",
+        "- Own the $1.2B annual operating budget and monthly forecast for 210 stores.",
+        "- Own the $1.2 billion annual operating budget and the monthly forecast for 210 stores.",
+    ),
+    (
+        "cand-020",
+        "- Automated headcount reporting with Python and SQL, saving 2 days per month.",
+        "- Automated headcount reporting in Python and SQL, saving two days per month.",
+    ),
+    (
+        "cand-020",
+        "Senior Financial Analyst — Piedmont Home Retail, Charlotte, NC (Aug 2021 – Present)",
+        "Senior Financial Analyst — Piedmont Home Retail, Charlotte, NC (08/2021 – Present)",
+    ),
+    (
+        "cand-020",
+        "- Prepared monthly variance reports for a $300M expense base across 5 lines of business.",
+        "- Prepared monthly variance reports for a $300M expense base across five lines of business.",
+    ),
+]
+SAMPLE_FABRICATED = [
+    (
+        "cand-010",
+        "• Precepted 11 new graduate nurses through their 12-week orientation.",
+        "• Precepted and supervised 11 new graduate nurses through their 12-week orientation.",
+    ),
+    (
+        "cand-010",
+        "• Member of the rapid response team; responded to about 6 calls per month.",
+        "• Led the rapid response team; responded to about 6 calls per month.",
+    ),
+    (
+        "cand-010",
+        "• Member of the rapid response team; responded to about 6 calls per month.",
+        "• Member of the rapid response team; responded to 6 calls per month.",
+    ),
+    (
+        "cand-010",
+        "• Cared for 4-5 telemetry patients per shift; interpreted cardiac rhythms and escalated changes.",
+        "• Cared for 4-5 telemetry patients per shift in the hospital's cardiac ICU; interpreted cardiac rhythms.",
+    ),
+    ("cand-010", "Registered Nurse, Telemetry", "Senior Registered Nurse, Telemetry"),
+    (
+        "cand-015",
+        "- Booked 26 meetings per month on average against a goal of 18.",
+        "- Booked 26 meetings per month on average against a goal of 18, the best in the company.",
+    ),
+    (
+        "cand-015",
+        "- Hit 112% of meeting quota in first 2 full quarters.",
+        "- Hit 112% of meeting quota in first 2 full quarters using Salesforce.",
+    ),
+    (
+        "cand-015",
+        "- Cleaned up 4,000 duplicate HubSpot CRM records, improving lead routing.",
+        "- Cleaned up 40,000 duplicate HubSpot CRM records, improving lead routing.",
+    ),
+    (
+        "cand-015",
+        "- Top seller in store for 11 of 24 months; opened and closed store as key holder.",
+        "- Top seller in the region for 11 of 24 months; opened and closed store as key holder.",
+    ),
+    (
+        "cand-020",
+        "- Supported annual budget cycle and quarterly reforecasts.",
+        "- Ran the annual budget cycle and quarterly reforecasts.",
+    ),
+    (
+        "cand-020",
+        "- Supported annual budget cycle and quarterly reforecasts.",
+        "- Supported annual budget cycle and quarterly reforecasts for Bank of America.",
+    ),
+    (
+        "cand-020",
+        "- Automated headcount reporting with Python and SQL, saving 2 days per month.",
+        "- Automated headcount reporting with Python and SQL, saving dozens of hours per month.",
+    ),
+    ("cand-020", "CFA Level II candidate (Level I passed 2022)", "CFA Level II (Level I passed 2022)"),
+    (
+        "cand-020",
+        "- Prepared monthly variance reports for a $300M expense base across 5 lines of business.",
+        "- Prepared monthly variance reports in Anaplan for a $300M expense base across 5 lines of business.",
+    ),
+    (
+        "cand-020",
+        "Financial Analyst — Queen City Bank, Charlotte, NC (Jul 2018 – Jul 2021)",
+        "Financial Analyst — Queen City Bank, Charlotte, NC (Jul 2016 – Jul 2021)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("cand", "original", "revised"), SAMPLE_HONEST)
+def test_honest_edits_of_the_sample_set_pass(cand: str, original: str, revised: str) -> None:
+    assert original in SAMPLE[cand]
+    assert Guard(SAMPLE[cand]).check(original, revised) is None
+
+
+@pytest.mark.parametrize(("cand", "original", "revised"), SAMPLE_FABRICATED)
+def test_fabricated_edits_of_the_sample_set_are_rejected(cand: str, original: str, revised: str) -> None:
+    assert original in SAMPLE[cand]
+    assert Guard(SAMPLE[cand]).review(original, revised) is not None
