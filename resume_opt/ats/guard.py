@@ -53,6 +53,7 @@ from resume_opt.ats.facts import (
 )
 from resume_opt.ats.injection import detect_injection
 from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, word_key
+from resume_opt.ats.sections import summary_span
 from resume_opt.ats.taxonomy import get_taxonomy
 
 __all__ = ["Guard", "Rejection", "resume_facts", "split_sentences"]
@@ -166,7 +167,8 @@ class Guard:
         if found:
             return Rejection("injection", found, f"revised text holds instructions to a model ({', '.join(found)})")
         if insertion or self._in_summary(original):
-            if not insertion:  # an edit of the summary keeps what the replaced text says
+            if not insertion and not self._whole_summary(original):
+                # an edit of part of the summary keeps what the replaced text says
                 orig, new = text_facts(original), text_facts(revised)
                 near = self._whole_scope()
                 near.values, near.mults, near.dates, near.years = set(), set(), set(), set()
@@ -204,6 +206,11 @@ class Guard:
             else:
                 dropped.append(Rejection(r.category, r.words, r.message, sentence))
         return " ".join(kept), dropped
+
+    def _whole_summary(self, original: str) -> bool:
+        """Whether `original` is the whole summary paragraph (a new summary replaces it)."""
+        span = summary_span(self.resume)
+        return span is not None and self.resume[span[0] : span[1]].strip() == original.strip()
 
     def _in_summary(self, original: str) -> bool:
         pos = self.resume.find(original)
