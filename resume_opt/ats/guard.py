@@ -10,24 +10,33 @@ the whole resume, so a tool, number, year or bullet from another role cannot mov
 What a rewrite may do, and nothing else:
 
 - keep the line's facts: taxonomy entries of its block (the job's name for a skill the
-  line has is the same entry), numbers and dates of the line and its role's title lines
-  (reformatted: "$1.2M" is "$1.2 million", "Mar 2021" is "03/2021");
-- use words its block already has, neutral words, synonyms of its block's words and the
-  spelled-out form of its acronyms (data/lexicon.yaml, compared by lemma);
+  line has is the same entry; a longer or versioned name, "SAP S/4HANA" for "SAP", is a
+  variant), numbers and dates of the line and its role's title lines (reformatted:
+  "$1.2M" is "$1.2 million", "Mar 2021" is "03/2021", "two" is 2);
+- use words its block already has, neutral words, synonyms of its block's words, and the
+  spelled-out form of its acronyms and abbreviations (data/lexicon.yaml, by lemma);
 - keep or lower the line's strength on every scale — responsibility ("contributed" <
   "built" < "led"), seniority ("junior" < plain < "senior" < "lead" < "manager"),
-  proficiency ("basic" < plain < "proficient" < "expert"), scope ("store" < "district" <
-  "region" < "national") — never raise it; dropping a weakening word raises it;
+  proficiency ("basic" < plain < "proficient" < "expert"), scope ("classroom" < "school"
+  < "district" < "region" < "national") — never raise it; dropping a weakening word
+  ("helped lead", "Junior") raises it, and so does one more title word;
 - keep every qualifier the line has ("in progress", "expected", "coursework", "basic",
-  "part-time", "co-led"), bound to the entry it qualifies;
+  "part-time", "co-led", "covered for", "about"), bound to the entry it qualifies, and
+  the person work was shared with ("with the safety coordinator");
 - never bring in a claim word (an outcome, a quantity in words, a people claim, a
-  credential) the line (for people and credentials, its role) does not already make.
+  credential) the line (for people and credentials, its role) does not already make;
+- a line of another block is a bullet copied into the wrong role.
 
 The summary speaks for the whole resume, so its evidence is the whole resume, but it is
-checked sentence by sentence (`review_summary`): a bad sentence is dropped on its own.
-There, seniority must be stated in a title line, each number must appear in a resume
-line with the word it counts, and a fact that is qualified everywhere it appears must
-stay qualified. Anything the guard cannot place or read is rejected, with the reason.
+checked sentence by sentence (`review_summary`): a bad sentence is dropped on its own,
+and a sentence the resume already has passes as it is. There, a title word must be one
+of the resume's titles or said next to the same word ("relief charge nurse"); a wide
+scope word likewise; each number must count, in some resume sentence, the word it
+counts here; a fact or word the resume qualifies wherever it names it stays qualified;
+and a clause tied to one role ("where he also...", "from her inside-sales years") holds
+only that role's facts. Anything the guard cannot place or read is rejected, with the
+reason: a missed rewording costs a recruiter a minute, a fabricated claim can cost a
+candidate an offer.
 """
 
 from __future__ import annotations
