@@ -99,7 +99,7 @@ class Lexicon:
         with a symbol such as "P&L", in the casefolded `text`) stand for."""
         out: set[str] = set()
         for abbr, words in self.abbreviations.items():
-            if abbr in keys or (not abbr.isalnum() and re.search(rf"(?<!\w){re.escape(abbr)}(?!\w)", text)):
+            if abbr in keys or (abbr in _symbolic() and abbr in text and _symbolic()[abbr].search(text)):
                 out |= words
         return frozenset(out)
 
@@ -116,6 +116,12 @@ class Lexicon:
             if g:
                 out |= g
         return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _symbolic() -> dict[str, re.Pattern[str]]:
+    """A pattern for each abbreviation written with a symbol ("p&l", "k-12")."""
+    return {a: re.compile(rf"(?<!\w){re.escape(a)}(?!\w)") for a in get_lexicon().abbreviations if not a.isalnum()}
 
 
 def _words(value: Any) -> list[str]:
