@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from resume_opt.ats import guard, injection, keywords, sections
+from resume_opt.ats import facts, guard, injection, keywords, sections
 from resume_opt.ats.keywords import index_text, job_keywords
 from resume_opt.ats.proposal import Job
 from resume_opt.ats.score import score_resume
@@ -30,6 +30,19 @@ from resume_opt.config import Settings
 from resume_opt.engines.local import LocalEngine
 
 RELEVANT_SCORE = 25.0
+# The sample set's professions (resume_opt/data/sample/README.md): a matched pair is a
+# candidate and a job of the same one. Files whose rows carry a "profession" (the
+# truthfulness corpus) say it themselves.
+PROFESSIONS = {
+    "software": ([f"cand-{n:03d}" for n in range(1, 6)], ["job-001", "job-002", "job-003"]),
+    "data": ([f"cand-{n:03d}" for n in range(6, 10)], ["job-004", "job-005", "job-011"]),
+    "healthcare": ([f"cand-{n:03d}" for n in range(10, 14)], ["job-006"]),
+    "sales": ([f"cand-{n:03d}" for n in range(14, 18)], ["job-007"]),
+    "finance": ([f"cand-{n:03d}" for n in range(18, 22)], ["job-008"]),
+    "operations": ([f"cand-{n:03d}" for n in range(22, 26)], ["job-009"]),
+    "education": ([f"cand-{n:03d}" for n in range(26, 30)], ["job-010"]),
+}
+MATCHED = {(c, j) for cands, jobs in PROFESSIONS.values() for c in cands for j in jobs}
 
 
 def _sample(name: str) -> Path:
@@ -43,10 +56,19 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 def _forget_resumes(job: Job) -> None:
     """Drop per-text caches so each pair pays for its resume, as a fresh one would; the
     job's analysis stays warm, as it does in a run (one job meets many resumes)."""
-    for cache in (keywords.index_text, sections.layout, guard.resume_facts, injection.detect_injection):
+    per_resume = (
+        keywords.index_text,
+        sections.layout,
+        guard.resume_facts,
+        facts.text_facts,
+        injection.detect_injection,
+        injection.quarantine,
+    )
+    for cache in per_resume:
         cache.cache_clear()
     injection.detect_injection(job.title)
     injection.detect_injection(job.description)
+    injection.quarantine(job.description, stuffing=False)  # the job's quarantine stays warm, as in a run
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -65,11 +87,24 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
     settings = Settings()
     cand_path = getattr(args, "candidates", None) or _sample("candidates.jsonl")
     jobs_path = getattr(args, "jobs", None) or _sample("jobs.jsonl")
-    candidates = [c for c in _read_jsonl(cand_path) if isinstance(c.get("resume"), str)]
-    jobs = [
-        Job(str(j.get("title", "")), str(j.get("company", "")), clean_text(str(j["description"])))
-        for j in _read_jsonl(jobs_path)
+    # the sample set's {"resume": ...} or the truthfulness corpus's {"text": ..., "profession": ...}
+    candidates = [
+        {**c, "resume": c.get("resume", c.get("text"))}
+        for c in _read_jsonl(cand_path)
+        if isinstance(c.get("resume", c.get("text")), str)
     ]
+    job_rows = _read_jsonl(jobs_path)
+    jobs = [
+        Job(str(j.get("title", "")), str(j.get("company", "")), clean_text(str(j["description"]))) for j in job_rows
+    ]
+    job_ids = [str(j.get("id", "")) for j in job_rows]
+    cand_ids = [str(c.get("id", "")) for c in candidates]
+    matched = MATCHED | {
+        (str(c.get("id", "")), str(j.get("id", "")))
+        for c in candidates
+        for j in job_rows
+        if c.get("profession") and c.get("profession") == j.get("profession")
+    }
     resumes = [prepare_resume(c["resume"], settings.engine.max_resume_chars) for c in candidates]
     engine = LocalEngine(settings)
     for job in jobs:  # warm the per-job cache and the taxonomy once, outside the timings
@@ -80,15 +115,23 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
     after_all: list[float] = []
     improved = rejections = total = 0
     engine_s = analysis_s = 0.0
-    for job in jobs:
+    pair_ms: list[float] = []
+    propose_ms: list[float] = []
+    matched_uplift: list[float] = []
+    for job, job_id in zip(jobs, job_ids, strict=True):
         before: list[float] = []
         after: list[float] = []
         job_improved = 0
-        for resume in resumes:
+        for resume, cand_id in zip(resumes, cand_ids, strict=True):
             _forget_resumes(job)
             t0 = time.perf_counter()
-            result = finalize(resume, job, engine.propose(resume, job))
-            engine_s += time.perf_counter() - t0
+            proposal = engine.propose(resume, job)
+            t1 = time.perf_counter()
+            result = finalize(resume, job, proposal)
+            elapsed = time.perf_counter() - t0
+            engine_s += elapsed
+            pair_ms.append(1000 * elapsed)
+            propose_ms.append(1000 * (t1 - t0))
             _forget_resumes(job)
             t0 = time.perf_counter()
             score_resume(resume, job_keywords(job.description, job.title, job.company))
@@ -98,6 +141,8 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
             rejections += len(result["edits_rejected"])
             if result["score_before"] is None:
                 continue
+            if (cand_id, job_id) in matched:
+                matched_uplift.append(result["score_after"] - result["score_before"])
             before.append(result["score_before"])
             after.append(result["score_after"])
             if result["score_after"] > result["score_before"]:
@@ -125,7 +170,14 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
         "relevant_mean_after": round(statistics.fmean(a for _, a in relevant), 1) if relevant else None,
         "pairs_total": total,
         "guard_rejections": rejections,
+        "matched_pairs": len(matched_uplift),
+        "matched_mean_uplift": round(statistics.fmean(matched_uplift), 1) if matched_uplift else None,
         "ms_per_pair": round(1000 * engine_s / max(total, 1), 2),
+        "ms_per_pair_p50": round(statistics.median(pair_ms), 2) if pair_ms else None,
+        "ms_per_pair_p95": round(statistics.quantiles(pair_ms, n=20)[-1], 2) if len(pair_ms) > 1 else None,
+        # the engine's own share (quarantine, reading the resume, planning), before finalize guards it
+        "propose_ms_p50": round(statistics.median(propose_ms), 2) if propose_ms else None,
+        "propose_ms_p95": round(statistics.quantiles(propose_ms, n=20)[-1], 2) if len(propose_ms) > 1 else None,
         "analysis_ms_per_pair": round(1000 * analysis_s / max(total, 1), 3),
         "mean_resume_chars": round(statistics.fmean(len(r) for r in resumes)) if resumes else 0,
         "mean_job_chars": round(statistics.fmean(len(j.description) for j in jobs)) if jobs else 0,
@@ -150,8 +202,11 @@ def _print_table(per_job: list[dict[str, Any]], figures: dict[str, Any], out: Te
         f"{figures['pairs_improved']:>4}/{figures['pairs_total']:<4}",
         f"{'pairs scoring >= 25 before':<40} {fmt(figures['relevant_mean_before']):>6} "
         f"{fmt(figures['relevant_mean_after']):>6} {figures['relevant_pairs']:>9}",
+        f"matched (same-profession) pairs: {figures['matched_pairs']}, mean uplift {figures['matched_mean_uplift']}",
         f"guard rejections of the engine's own edits: {figures['guard_rejections']}",
-        f"propose + finalize: {figures['ms_per_pair']} ms/pair; analysis (scan + score): "
+        f"propose + finalize: {figures['ms_per_pair']} ms/pair (p50 {figures['ms_per_pair_p50']}, "
+        f"p95 {figures['ms_per_pair_p95']}; propose alone p50 {figures['propose_ms_p50']}, "
+        f"p95 {figures['propose_ms_p95']}); analysis (scan + score): "
         f"{figures['analysis_ms_per_pair']} ms/pair; mean resume {figures['mean_resume_chars']} chars, "
         f"mean job {figures['mean_job_chars']} chars",
     ]

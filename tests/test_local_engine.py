@@ -8,6 +8,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,6 +32,7 @@ RESULT_KEYS = {
     "score_after",
     "score_reason",
     "keywords",
+    "quarantined",
 }
 
 RESUME = """Jane Rivera
@@ -72,7 +74,7 @@ def run(engine: LocalEngine, resume: str = RESUME, job: Job = JOB) -> dict[str, 
 
 
 def test_engine_identity(engine: LocalEngine) -> None:
-    assert (engine.name, engine.model, engine.prompt_version) == ("local", "offline-v1", "1")
+    assert (engine.name, engine.model, engine.prompt_version) == ("local", "offline-v1", "2")
     engine.close()
 
 
@@ -110,11 +112,12 @@ def test_missing_keywords_only_become_suggestions(engine: LocalEngine) -> None:
     assert any(s.startswith("Helm: preferred") for s in result["suggestions"])
 
 
-def test_summary_leads_with_matched_skills_and_keeps_the_candidates_words(engine: LocalEngine) -> None:
+def test_summary_keeps_the_candidates_words_and_names_what_it_lacked(engine: LocalEngine) -> None:
     result = run(engine)
+    # Python is in the summary already and Bash is in the job's wording: neither is repeated.
     assert result["summary"] == (
-        "Key skills for this role: Kubernetes (k8s), PostgreSQL (Postgres), Python and Bash. "
-        "Backend engineer with 6 years of experience building APIs in Python."
+        "Backend engineer with 6 years of experience building APIs in Python. "
+        "Skills include Kubernetes (k8s) and PostgreSQL (Postgres)."
     )
     assert result["edits_applied"][0] == {
         "original": "Backend engineer with 6 years of experience building APIs in Python.",
@@ -127,8 +130,8 @@ def test_a_summary_is_inserted_in_the_resumes_heading_style_when_missing(engine:
     resume = RESUME.replace("SUMMARY\nBackend engineer with 6 years of experience building APIs in Python.\n\n", "")
     text = run(engine, resume)["optimized_resume"]
     assert text.startswith(
-        "Jane Rivera\nAustin, TX | jane@example.com\n\nSUMMARY\nKey skills for this role: "
-        "Kubernetes (k8s), PostgreSQL (Postgres), Python and Bash.\n\nSKILLS\n"
+        "Jane Rivera\nAustin, TX | jane@example.com\n\nSUMMARY\nSkills include "
+        "Kubernetes (k8s), PostgreSQL (Postgres) and Python.\n\nSKILLS\n"
     )
 
 
@@ -154,9 +157,9 @@ def test_finalize_guards_any_engines_edits_in_order() -> None:
         summary="Key skills: Rust and Python.",
         edits=[
             Edit("- Tuned slow Postgres queries.", "- Tuned slow PostgreSQL (Postgres) queries.", "wording"),
-            Edit("- Tuned slow Postgres queries.", "- Tuned 40 slow Postgres queries.", "again"),
+            Edit("- Tuned slow Postgres queries.", "- Tuned the slow Postgres queries.", "again"),
             Edit("- Wrote Bash tooling for 25 teams.", "- Wrote Bash tooling for 25 teams at Google.", "name"),
-            Edit("- Wrote Bash tooling for 25 teams.", "- Wrote Bash and Python tooling for 25 teams.", "ok"),
+            Edit("- Wrote Bash tooling for 25 teams.", "- Wrote Bash tools for 25 teams.", "ok"),
         ],
         extra={"suggestions": ["Mention your on-call work", 42]},
     )
@@ -168,7 +171,7 @@ def test_finalize_guards_any_engines_edits_in_order() -> None:
         ("name", "introduces employer or other proper noun 'Google' not in the resume"),
     ]
     assert result["summary"] == ""
-    assert "- Wrote Bash and Python tooling for 25 teams." in result["optimized_resume"]
+    assert "- Wrote Bash tools for 25 teams." in result["optimized_resume"]
     assert result["suggestions"][-1] == "Mention your on-call work"
 
 
@@ -238,3 +241,110 @@ def test_suggestions_tell_apart_missing_skills_and_different_wording() -> None:
     notes = {s.split(":")[0]: s for s in result["suggestions"]}
     assert "your resume words this differently" in notes["Kubernetes"]
     assert "not in the resume" in notes["Terraform"]
+
+
+# --- writing like a careful recruiter ------------------------------------------------
+
+QUALIFIED = """Priya Shah
+SUMMARY
+Operations analyst with 4 years in distribution. I turn warehouse data into weekly plans.
+
+SKILLS
+- SQL, Python, dbt (basic), Tableau
+- exposure to Rust
+- Budgets up to $18M
+- Lean, 5S, kaizen events
+
+EXPERIENCE
+Analyst, Northwind | 2021 - Present
+- Led 12 kaizen events across 3 sites.
+- Streamed scan events through Kafka.
+
+CERTIFICATIONS
+- APICS CSCP (in progress)
+"""
+QUALIFIED_JOB = Job(
+    "Operations Analyst",
+    "Harbor",
+    "Requirements\n- dbt\n- Rust\n- Operating budget\n- Continuous improvement\n- APICS certification\n"
+    "- Apache Kafka\n\nNice to have\n- Tableau\n",
+)
+
+
+def test_summary_keeps_every_qualifier_and_reads_naturally(engine: LocalEngine) -> None:
+    result = run(engine, QUALIFIED, QUALIFIED_JOB)
+    summary = result["summary"]
+    assert summary.startswith("Operations analyst with 4 years in distribution. Skills include ")
+    assert "dbt (basic)" in summary and "APICS CSCP (in progress)" in summary
+    assert "Rust" not in summary  # "exposure to Rust" cannot become a listed skill
+    assert "Key skills" not in summary and summary.endswith("I turn warehouse data into weekly plans.")
+    assert result["edits_rejected"] == []
+
+
+def test_renames_stay_grammatical_and_claim_nothing_more(engine: LocalEngine) -> None:
+    result = run(engine, QUALIFIED, QUALIFIED_JOB)
+    text = result["optimized_resume"]
+    assert "- Budgets up to $18M" in text  # never "Operating budget (Budgets) up to $18M"
+    assert "- Led 12 kaizen events across 3 sites." in text  # a count keeps its noun
+    assert "continuous improvement (kaizen events)" in text  # a whole list item may take the job's term
+    assert "- Streamed scan events through Apache Kafka." in text  # a vendor's name before the product
+
+
+def _bullets_keep_required_ones_up(engine: LocalEngine, resume: str, job: Job) -> None:
+    required = job_keywords(job.description, job.title, job.company).required
+
+    def relevant(line: str) -> bool:
+        return any(has_skill(index_text(line), line, kw) for kw in required)
+
+    for edit in run(engine, resume, job)["edits_applied"]:
+        old, new = edit["original"].split("\n"), edit["revised"].split("\n")
+        if sorted(old) != sorted(new) or not all(ln.lstrip()[:1] in "-•*▪" for ln in old):
+            continue  # not a reordering of bullets
+        for a in old:
+            for b in old:
+                if relevant(a) and not relevant(b):
+                    assert new.index(a) < new.index(b), (edit["original"][:60], a[:60], b[:60])
+
+
+def test_reordering_never_moves_a_required_bullet_below_an_irrelevant_one(engine: LocalEngine) -> None:
+    candidates, jobs = _sample("candidates.jsonl"), _sample("jobs.jsonl")
+    for c in candidates:
+        for j in jobs:
+            _bullets_keep_required_ones_up(engine, c["resume"], Job(j["title"], j["company"], j["description"]))
+
+
+def test_every_proposed_summary_keeps_the_candidates_own_sentences_in_order(engine: LocalEngine) -> None:
+    from resume_opt.ats.sections import summary_span
+
+    candidates, jobs = _sample("candidates.jsonl"), _sample("jobs.jsonl")
+    for c in candidates:
+        span = summary_span(c["resume"])
+        own = c["resume"][span[0] : span[1]] if span else ""
+        for j in jobs:
+            summary = engine.propose(c["resume"], Job(j["title"], j["company"], j["description"])).summary
+            if not summary:
+                continue
+            assert summary[:1].isupper() and "Key skills" not in summary, (c["id"], j["id"])
+            assert summary.count("Skills include") <= 1, (c["id"], j["id"])
+            # every word of theirs is still there, in order (a rename in place may add brackets)
+            said = iter(w.strip("()") for w in summary.split())
+            assert all(word.strip("()") in said for word in own.split()), (c["id"], j["id"])
+
+
+def _corpus(name: str) -> list[dict[str, Any]]:
+    path = Path(__file__).parent / "data" / "truthfulness" / name
+    if not path.is_file():
+        pytest.skip(f"truthfulness corpus {name} not present")
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_every_output_on_the_truthfulness_corpus_passes_the_guard(engine: LocalEngine) -> None:
+    resumes, jobs = _corpus("resumes.jsonl"), _corpus("jobs.jsonl")
+    for r in resumes:
+        for j in jobs:
+            job = Job(j["title"], j["company"], j["description"])
+            result = run(engine, r["text"], job)
+            where = f"{r['id']} x {j['id']}"
+            assert result["edits_rejected"] == [], where
+            assert result["score_before"] is None or result["score_after"] >= result["score_before"], where
+            _bullets_keep_required_ones_up(engine, r["text"], job)

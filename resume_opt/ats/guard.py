@@ -1,298 +1,943 @@
 """The truthfulness guard every engine's edits pass through (DESIGN: the LLM contract).
 
-An edit is rejected, with the reason kept, when its `original` is not verbatim in the
-resume, or its `revised` text brings in something the resume does not contain: a
-skill or tool (taxonomy, synonyms understood: "Kubernetes (k8s)" is fine when the
-resume says "k8s"), a degree, a certification or licence claim, a date, a number, or
-an employer or other proper noun. Everything is checked against the whole resume,
-not just the edited line, so moving a fact from one place to another is fine.
+An edit is rejected, with a `Rejection` naming its category and the words that caused
+it, when its `original` is not verbatim in the resume, when its `revised` text holds
+instructions to a model, or when it claims more than the resume says *where the edit
+puts it*. Facts are scoped (see `facts`): an edit is checked against the lines it
+replaces and its own block (one role, one project, the skills section), never against
+the whole resume, so a tool, number, year or bullet from another role cannot move in.
 
-Proper nouns are capitalised words the resume lacks in any case. A capital at the
-start of a sentence or bullet is not evidence of a name, so there a word passes
-when it is a common word (our own list, a word the resume or the job uses in lower
-case, or a past-tense verb such as "Spearheaded"); mid-sentence, a capitalised word
-must come from the resume — which also stops title inflation ("Senior").
+What a rewrite may do, and nothing else:
 
-Every check is local to a line, so lines of `revised` that are already lines of the
-resume (reordered bullets and skills) are skipped: they cannot bring in anything.
+- keep the line's facts: taxonomy entries of its block (the job's name for a skill the
+  line has is the same entry; a longer or versioned name, "SAP S/4HANA" for "SAP", is a
+  variant), numbers and dates of the line and its role's title lines (reformatted:
+  "$1.2M" is "$1.2 million", "Mar 2021" is "03/2021", "two" is 2);
+- use words its block already has, neutral words, synonyms of its block's words, and the
+  spelled-out form of its acronyms and abbreviations (data/lexicon.yaml, by lemma);
+- keep or lower the line's strength on every scale — responsibility ("contributed" <
+  "built" < "led"), seniority ("junior" < plain < "senior" < "lead" < "manager"),
+  proficiency ("basic" < plain < "proficient" < "expert"), scope ("classroom" < "school"
+  < "district" < "region" < "national") — never raise it; dropping a weakening word
+  ("helped lead", "Junior") raises it, and so does one more title word;
+- keep every qualifier the line has ("in progress", "expected", "coursework", "basic",
+  "part-time", "co-led", "covered for", "about"), bound to the entry it qualifies, and
+  the person work was shared with ("with the safety coordinator");
+- never bring in a claim word (an outcome, a quantity in words, a people claim, a
+  credential) the line (for people and credentials, its role) does not already make;
+- a line of another block is a bullet copied into the wrong role.
+
+The summary speaks for the whole resume, so its evidence is the whole resume, but it is
+checked sentence by sentence (`review_summary`): a bad sentence is dropped on its own,
+and a sentence the resume already has passes as it is. There, a title word must be one
+of the resume's titles or said next to the same word ("relief charge nurse"); a wide
+scope word likewise; each number must count, in some resume sentence, the word it
+counts here; a fact or word the resume qualifies wherever it names it stays qualified;
+and a clause tied to one role ("where he also...", "from her inside-sales years") holds
+only that role's facts. Anything the guard cannot place or read is rejected, with the
+reason: a missed rewording costs a recruiter a minute, a fabricated claim can cost a
+candidate an offer.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
-from resume_opt.ats.keywords import index_text, literal_pattern
+from resume_opt.ats.facts import (
+    MONTHS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    SHARED,
+    ResumeFacts,
+    TextFacts,
+    Token,
+    date_spans,
+    line_key,
+    resume_facts,
+    split_sentences,
+    text_facts,
+)
+from resume_opt.ats.injection import detect_injection
+from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, word_key
+from resume_opt.ats.sections import summary_span
 from resume_opt.ats.taxonomy import get_taxonomy
 
-_BIG = 1 << 62
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
-_MONTHS = {
-    m[:3]: n
-    for n, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
-_MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b", re.I)
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d{2})\b")
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "dozen": 12,
-}
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
-_CODE = re.compile(r"\b[^\W\d_]\w*\d\w*")
-# Words that may hold a capital (an ASCII capital or any non-ASCII letter), filtered in code.
-_CAPITALISED = re.compile(r"\b(?=[^\W\d_])\w*(?:[A-Z]|[^\x00-\x7f])\w*")
-_CLAIM = re.compile(
-    r"\b(?:certified|certification|certifications|certificate|certificates|licensed|license|"
-    r"licence|licensure|accredited|accreditation|chartered)\b",
-    re.I,
+__all__ = ["Guard", "Rejection", "resume_facts", "split_sentences"]
+
+_ATTACHED = ("where", "in which", "during which", "while there")
+_FROM_ROLE = re.compile(
+    r"\b(?:from|during|in|at) (?:her|his|my|their|the) [\w-]+(?: [\w-]+)? (?:years|days|role|job|time)\b", re.I
 )
-# Words that may open a sentence or bullet with a capital without being a name.
-COMMON_WORDS = frozenset(
-    """
-a an the and or but for nor so yet of in on at to by with from into onto over under as about across after
-against along among around before behind below beside between beyond during except inside near off out
-outside since through throughout toward towards until up upon within without via per this that these those
-i we you he she it they my our your his her its their me us them who whom whose which what when where why
-how all any both each every few many more most other some such no not only own same than too very can will
-just should now also well key core strong proven skilled experienced expert seasoned certified relevant
-strengths strength skills skill experience highlights summary profile background focus focused areas
-including includes include led managed built designed developed created delivered drove grew improved
-increased reduced cut launched owned ran run supported trained mentored coached taught wrote worked
-collaborated partnered coordinated oversaw handled performed provided implemented maintained analyzed
-analysed automated optimized optimised streamlined established achieved exceeded secured negotiated closed
-sold won made set began brought took gave kept held helped served spearheaded directed organized organised
-planned prepared presented produced resolved reviewed tested used using leading managing building designing
-developing delivering driving growing improving reducing owning running supporting training mentoring
-teaching working hands-on responsible results-driven detail-oriented technical professional
-recently currently previously consistently successfully regularly daily weekly monthly annually
-""".split()
-)
+_WIDE = 2  # scope ranks up to this (a school, a department) a summary may name freely
+_PLAIN = 3  # the proficiency of a skill named with no proficiency word
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday present".split())
+_LINKS = frozenset({"of", "and", "the", "for", "in", "&", "to", "a", "an", "on"})
+_VAGUE_PLURALS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores", "decades"})
 
 
 @dataclass(frozen=True, slots=True)
-class Facts:
-    """What a resume contains, precomputed once for every edit checked against it."""
+class Rejection:
+    """Why an edit was rejected: its category, the words that caused it, and a message."""
 
-    words: frozenset[str]
-    names: frozenset[str]
-    levels: frozenset[str]
-    numbers: frozenset[Decimal]
-    dates: frozenset[tuple[int, int]]
-    lines: frozenset[str]
-    folded: str  # casefolded, whitespace collapsed: for phrase checks
-    folded_raw: str  # casefolded only: for whole-term searches
+    category: str
+    words: tuple[str, ...]
+    message: str
+    sentence: str = ""  # the summary sentence dropped, when it is one
 
+    def __str__(self) -> str:
+        return self.message
 
-def _num(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.replace(",", "")).normalize()
-    except InvalidOperation:
-        return None
-
-
-def _dates(text: str) -> set[tuple[int, int]]:
-    if not _YEAR.search(text):
-        return set()
-    out = {(int(m.group(2)), _MONTHS[m.group(1)[:3].lower()]) for m in _MONTH_YEAR.finditer(text)}
-    for m in _NUMERIC_DATE.finditer(text):
-        month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        if 1 <= int(month) <= 12:
-            out.add((int(year), int(month)))
-    return out
+    def as_dict(self) -> dict[str, Any]:
+        """The keys a rejected edit's record gets: rejected_because, category, words (and sentence)."""
+        out: dict[str, Any] = {"rejected_because": self.message, "category": self.category, "words": list(self.words)}
+        if self.sentence:
+            out["sentence"] = self.sentence
+        return out
 
 
-@lru_cache(maxsize=512)
-def resume_facts(resume: str) -> Facts:
-    """The facts of one resume (cached: one resume is checked against many jobs' edits)."""
-    index = index_text(resume)
-    words = {w.casefold() for w in re.findall(r"\w+", resume)}
-    numbers = {v for m in _NUMBER.finditer(resume) if (v := _num(m.group(1))) is not None}
-    numbers |= {Decimal(_NUMBER_WORDS[w]) for w in words if w in _NUMBER_WORDS}
-    levels = {m.entry.level for m in index.matches if m.entry.kind == "degree"}
-    return Facts(
-        frozenset(words),
-        index.names,
-        frozenset(levels),
-        frozenset(numbers),
-        frozenset(_dates(resume)),
-        frozenset(resume.split("\n")),
-        " ".join(resume.casefold().split()),
-        index.folded,
-    )
+@dataclass(slots=True)
+class _Scope:
+    """The evidence an edit is checked against: its block(s) and the lines it replaces."""
 
+    keys: set[str] = field(default_factory=set)
+    cased: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    levels: set[str] = field(default_factory=set)
+    groups: set[int] = field(default_factory=set)
+    codes: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
+    initials: list[str] = field(default_factory=list)
+    proficiency: dict[str, int] = field(default_factory=dict)
+    surfaces: dict[str, set[str]] = field(default_factory=dict)  # entry -> its spellings here
+    expansions: frozenset[str] = frozenset()  # words the scope's abbreviations stand for
+    texts: list[str] = field(default_factory=list)
+    # near: the replaced lines and the block's title lines (numbers and dates live there)
+    near_names: set[str] = field(default_factory=set)
+    values: set[Decimal] = field(default_factory=set)
+    mults: set[Decimal] = field(default_factory=set)
+    dates: set[tuple[int, int]] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
 
-@lru_cache(maxsize=2048)
-def _job_lower_words(job_text: str) -> frozenset[str]:
-    """Words a job uses in lower case: common words, whatever their case elsewhere."""
-    return frozenset(w for w in re.findall(r"\b[a-z][a-z'-]*\b", job_text))
+    def add(self, f: TextFacts) -> None:
+        self.keys |= f.keys
+        self.cased |= f.cased
+        self.names |= f.names
+        self.levels |= f.levels
+        self.groups |= f.groups
+        self.codes |= f.codes
+        self.acronyms |= f.acronyms
+        self.initials.append(f.initials)
+        self.texts.append(f.text)
+        for name, rank in f.entry_evidence(_PLAIN).items():
+            self.proficiency[name] = min(self.proficiency.get(name, rank), rank)
+        for _s, _e, name, _k, surface in f.spans:
+            self.surfaces.setdefault(name, set()).add(surface.casefold())
+
+    def add_near(self, f: TextFacts) -> None:
+        self.near_names |= f.names
+        self.values |= f.values
+        # the number in a code of the line ("GA4" is Google Analytics 4)
+        self.values |= {Decimal(d) for c in f.codes for d in re.findall(r"\d+", c)}
+        self.mults |= f.mults
+        self.dates |= f.dates
+        self.years |= f.years
+        self.codes |= f.codes
 
 
 class Guard:
-    """Checks edits against one resume; `check` returns None (pass) or the reason to reject."""
+    """Checks edits against one resume; `review` returns None (pass) or a `Rejection`."""
 
     def __init__(self, resume: str, job_text: str = "") -> None:
         self.resume = resume
-        self.facts = resume_facts(resume)
-        self.common = COMMON_WORDS | _job_lower_words(job_text)
+        self.facts: ResumeFacts = resume_facts(resume)
+        self.lex: Lexicon = get_lexicon()
+        self.job_text = job_text
+        self._role_cache: _Roles | None = None
+        self._summary_scope: _Scope | None = None
 
+    # --- entry points ----------------------------------------------------------------
     def check(self, original: str, revised: str, insertion: bool = False) -> str | None:
+        """Why this edit must be rejected (a one-line message), or None when it may be applied."""
+        r = self.review(original, revised, insertion)
+        return None if r is None else r.message
+
+    def review(self, original: str, revised: str, insertion: bool = False) -> Rejection | None:
         """Why this edit must be rejected, or None when it may be applied."""
         if not insertion and (not original.strip() or original not in self.resume):
-            return "original text is not verbatim in the resume"
+            return Rejection("not_verbatim", (), "original text is not verbatim in the resume")
         if not revised.strip():
-            return "revised text is empty"
+            return Rejection("empty", (), "revised text is empty")
         if revised == original:
-            return "revised text is the same as the original"
-        # A line the resume already has brings in nothing new (reordered bullets and skills
-        # lines): only the other lines need reading, each check being local to a line.
-        revised = "\n".join(ln for ln in revised.split("\n") if ln not in self.facts.lines)
-        if not revised.strip():
+            return Rejection("unchanged", (), "revised text is the same as the original")
+        found = detect_injection(revised)
+        if found:
+            return Rejection("injection", found, f"revised text holds instructions to a model ({', '.join(found)})")
+        if insertion or self._in_summary(original):
+            if not insertion and not self._whole_summary(original):
+                # an edit of part of the summary keeps what the replaced text says
+                orig, new = text_facts(original), text_facts(revised)
+                near = self._whole_scope()
+                near.values, near.mults, near.dates, near.years = set(), set(), set(), set()
+                near.add_near(orig)
+                r = (
+                    self._qualifiers(orig, new)
+                    or self._strength(orig, new, _Scope())
+                    or self._claims(new, orig, near)
+                    or self._numbers(new, near)
+                )
+                if r is not None:
+                    return r
+            for sentence in split_sentences(revised):
+                r = self._sentence(sentence)
+                if r is not None:
+                    return r
             return None
-        spans: list[tuple[int, int]] = []
-        for m in get_taxonomy().scan(revised):
-            spans.append((m.start, m.end))
-            reason = self._entry_reason(m.entry.kind, m.entry.name, m.entry.generic, m.entry.level, m.text)
-            if reason:
-                return reason
+        return self._edit(original, revised)
+
+    def review_summary(self, original: str, revised: str, insertion: bool = False) -> tuple[str, list[Rejection]]:
+        """The summary's sentences that pass (joined) and a rejection for each one dropped."""
+        if not insertion and original and original not in self.resume:
+            return "", [Rejection("not_verbatim", (), "original text is not verbatim in the resume")]
+        kept: list[str] = []
+        dropped: list[Rejection] = []
+        for sentence in split_sentences(revised):
+            found = detect_injection(sentence)
+            r = (
+                Rejection("injection", found, f"revised text holds instructions to a model ({', '.join(found)})")
+                if found
+                else self._sentence(sentence)
+            )
+            if r is None:
+                kept.append(sentence)
+            else:
+                dropped.append(Rejection(r.category, r.words, r.message, sentence))
+        return " ".join(kept), dropped
+
+    def _whole_summary(self, original: str) -> bool:
+        """Whether `original` is the whole summary paragraph (a new summary replaces it)."""
+        span = summary_span(self.resume)
+        return span is not None and self.resume[span[0] : span[1]].strip() == original.strip()
+
+    def _in_summary(self, original: str) -> bool:
+        pos = self.resume.find(original)
+        line = self.facts.line_at(pos)
+        b = self.facts.block_of[line]
+        return b >= 0 and self.facts.blocks[b].kind == "summary"
+
+    # --- an edit of the resume's body ---------------------------------------------------
+    def _edit(self, original: str, revised: str) -> Rejection | None:
+        rf = self.facts
+        pos = self.resume.find(original)
+        first, last = rf.line_at(pos), rf.line_at(pos + len(original) - 1)
+        blocks = sorted({rf.block_of[i] for i in range(first, last + 1)} - {-1})
+        if _same_lines(original, revised):
+            return None  # the same lines in another order: nothing new, nothing lost
+        scope = _Scope()
+        near_lines = [rf.line(i) for i in range(first, last + 1)]
+        for f in near_lines:
+            scope.add(f)
+            scope.add_near(f)
+        own_lines: set[str] = set()
+        for b in blocks:
+            block = rf.blocks[b]
+            scope.add(block.facts)
+            scope.add_near(block.head)
+            own_lines |= block.lines
+        scope.expansions = self.lex.expansions(scope.keys, "\n".join(scope.texts).casefold())
+        orig = text_facts(original)
+        whole = text_facts(revised)
+        # Lines the block already has bring in nothing (reordered bullets and skills);
+        # a line of another block is a bullet copied into the wrong role.
+        rest_lines: list[str] = []
+        for ln in revised.split("\n"):
+            key = line_key(ln)
+            if not key or key in own_lines:
+                continue
+            if len(key) > 20 and any(key in blk.lines for blk in rf.blocks):
+                return Rejection("copied_line", (key,), f"copies the line '{key}' from another part of the resume")
+            rest_lines.append(ln)
+        rest = text_facts("\n".join(rest_lines))
         return (
-            self._claim_reason(revised, spans)
-            or self._date_reason(revised)
-            or self._number_reason(revised, spans)
-            or self._name_reason(revised, spans)
+            self._entries(rest, scope)
+            or self._qualifiers(orig, whole)
+            or self._strength(orig, whole, scope)
+            or self._claims(rest, orig, scope)
+            or self._numbers(rest, scope)
+            or self._words(rest, scope)
         )
 
-    def _entry_reason(self, kind: str, name: str, generic: bool, level: str, surface: str) -> str | None:
-        facts = self.facts
-        if name in facts.names:
-            return None
-        if kind == "degree":
-            if generic and level in facts.levels:
-                return None
-            return f"introduces degree '{surface}' not in the resume"
-        if kind == "certification":
-            return f"introduces certification '{surface}' not in the resume"
-        if literal_pattern(surface).search(self.resume, self.facts.folded_raw):  # same words, context aside
-            return None
-        return f"introduces skill '{surface}' not in the resume"
-
-    def _claim_reason(self, revised: str, spans: list[tuple[int, int]]) -> str | None:
-        """Certification and licence wording outside taxonomy terms must be the resume's own."""
-        for m in _CLAIM.finditer(revised):
-            if _inside(m.start(), spans):
+    def _entries(self, rest: TextFacts, scope: _Scope) -> Rejection | None:
+        for _s, _e, name, kind, surface in rest.spans:
+            # a degree or certification is a fact of its own line; a skill, of its role
+            if name in (scope.near_names if kind in ("degree", "certification") else scope.names):
+                low = surface.casefold()
+                own = scope.surfaces.get(name, set())
+                longer = any(
+                    low.startswith(o)
+                    and not low[len(o) : len(o) + 1].isalnum()
+                    and not set(re.findall(r"\w+", low[len(o) :])) <= self.lex.product_kinds
+                    for o in own
+                )
+                digits = set(re.findall(r"\d+", low)) - {d for o in own for d in re.findall(r"\d+", o)}
+                if low not in own and (longer or digits):
+                    return Rejection("variant", (surface,), f"names a variant or edition '{surface}' the resume lacks")
                 continue
-            phrase = _claim_phrase(revised, m.start(), m.end())
-            if " ".join(phrase.casefold().split()) not in self.facts.folded:
-                return f"introduces certification or licence '{phrase}' not in the resume"
-        return None
-
-    def _date_reason(self, revised: str) -> str | None:
-        for year, month in sorted(_dates(revised)):
-            if (year, month) not in self.facts.dates:
-                return f"introduces date '{month:02d}/{year}' not in the resume"
-        return None
-
-    def _number_reason(self, revised: str, spans: list[tuple[int, int]]) -> str | None:
-        for m in _NUMBER.finditer(revised):
-            if _inside(m.start(), spans):
+            if kind == "skill" and (self._spelled_out(surface, scope) or _written_in(surface, scope.texts)):
                 continue
-            value = _num(m.group(1))
-            if value is not None and value not in self.facts.numbers:
-                kind = "date" if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) else "number"
-                return f"introduces {kind} '{m.group(1)}' not in the resume"
-        for m in _NUMBER_WORD.finditer(revised):
-            if Decimal(_NUMBER_WORDS[m.group().casefold()]) not in self.facts.numbers:
-                return f"introduces number '{m.group()}' not in the resume"
-        for m in _CODE.finditer(revised):  # codes such as "PL-300" or "ISO27001" must be the resume's own
-            if m.group().casefold() not in self.facts.words and not _inside(m.start(), spans):
-                return f"introduces number '{m.group()}' not in the resume"
-        return None
-
-    def _name_reason(self, revised: str, spans: list[tuple[int, int]]) -> str | None:
-        words = self.facts.words
-        for m in _CAPITALISED.finditer(revised):
-            word = m.group()
-            low = word.casefold()
-            if low == word or low in words or word == "I" or _inside(m.start(), spans):
+            if kind == "degree" and _generic_degree(surface) and any(lv in scope.levels for lv in rest.levels):
                 continue
-            if (
-                _sentence_start(revised, m.start())
-                and word[1:].islower()
-                and (low in self.common or (low.endswith("ed") and len(low) > 4))
+            if name in self.facts.rough.names or (
+                kind == "degree" and _generic_degree(surface) and rest.levels & self.facts.rough.levels
             ):
+                return Rejection("moved_fact", (surface,), f"claims {kind} '{surface}' from another part of the resume")
+            label = {"degree": "degree", "certification": "certification"}.get(kind, "skill")
+            return Rejection(label, (surface,), f"introduces {label} '{surface}' not in the resume")
+        return None
+
+    def _scope_moved(self, orig: TextFacts, new: TextFacts, scale: Scale) -> Rejection | None:
+        """A scope word the line has must still qualify what it did: "a district math
+        curriculum" piloted in two sections is not a pilot "across the district"."""
+        had = _scale_pairs(orig, scale)
+        for word, nxt, prev in _scale_pairs(new, scale):
+            if scale.ranks[word] <= _WIDE - 1:
                 continue
-            return f"introduces employer or other proper noun '{word}' not in the resume"
+            old = [(n, p) for w, n, p in had if w == word]
+            if old and not any(nxt == n or prev == p for n, p in old):
+                return Rejection("scope", (word,), f"widens scope: '{word}' now qualifies something else")
+        return None
+
+    def _spelled_out(self, surface: str, scope: _Scope) -> bool:
+        """Whether a term is the scope's acronym spelled out ("warehouse management system" for
+        "WMS"), or made only of the scope's own words and abbreviations."""
+        words = [w for w in re.findall(r"[^\W\d_]+", surface) if w.casefold() not in _LINKS]
+        if any(len(w) < 2 for w in words):
+            return False
+        if len(words) >= 2 and "".join(w[0] for w in words).upper() in scope.acronyms:
+            return True
+        keys = [word_key(w) for w in words]
+        return len(keys) >= 2 and all(
+            k in scope.keys or k in scope.expansions or self.lex.synonyms.get(k, frozenset()) & scope.groups
+            for k in keys
+        )
+
+    def _whole_scope(self) -> _Scope:
+        whole = self.facts.whole
+        scope = _Scope()
+        scope.add(whole)
+        scope.add_near(whole)
+        scope.expansions = self.lex.expansions(scope.keys, "\n".join(scope.texts).casefold())
+        return scope
+
+    def _qualifiers(self, orig: TextFacts, whole: TextFacts) -> Rejection | None:
+        plain = [t for t in orig.tokens if t.kind == "word"]
+        for i, t in enumerate(plain):
+            if t.text.casefold() != "with":
+                continue
+            person = next((u for u in plain[i + 1 : i + 5] if u.key in self.lex.collaborators), None)
+            if person is not None and person.key not in whole.keys:
+                phrase = orig.text[t.start : person.end]
+                return Rejection("qualifier", (phrase,), f"drops '{phrase}': the work was shared")
+        missing = orig.qualifiers - whole.qualifiers
+        if missing:
+            words = self._qualifier_words(orig, missing)
+            return Rejection("qualifier", words, f"drops the qualifier {_quote(words)}")
+        status = whole.entry_status()
+        for name, groups in orig.entry_status().items():
+            if name in status and groups - status[name]:
+                words = self._qualifier_words(orig, groups - status[name])
+                return Rejection("qualifier", (name, *words), f"drops the qualifier {_quote(words)} from '{name}'")
+        return None
+
+    def _qualifier_words(self, f: TextFacts, groups: frozenset[int]) -> tuple[str, ...]:
+        texts = [t.text for t in f.tokens if t.kind == "word"]
+        keys = [w.casefold().replace("’", "'") for w in texts]
+        out: list[str] = [w for w in texts if w.casefold().startswith("co-")] if SHARED in groups else []
+        for _kind, gid, phrases in self.lex.qualifiers:
+            if gid not in groups:
+                continue
+            for p in phrases:
+                for i in range(len(keys) - len(p) + 1):
+                    if tuple(keys[i : i + len(p)]) == p:
+                        out.append(" ".join(texts[i : i + len(p)]))
+                        break
+                else:
+                    continue
+                break
+        return tuple(out) or ("qualifier",)
+
+    def _strength(self, orig: TextFacts, whole: TextFacts, scope: _Scope) -> Rejection | None:
+        for scale in self.lex.scales:
+            r_orig, r_new = orig.rank(scale.name), whole.rank(scale.name)
+            eff_orig = scale.default if r_orig is None else r_orig
+            eff_new = scale.default if r_new is None else r_new
+            if eff_new > eff_orig:
+                if r_new is None:
+                    words = _scale_words(orig, scale)
+                    msg = f"drops {_quote(words)}, which states a lower {scale.name}"
+                else:
+                    words = tuple(w for w in _scale_words(whole, scale, min_rank=eff_orig + 1))
+                    had = _scale_words(orig, scale)
+                    msg = f"raises {scale.name}: {_quote(words)} is stronger than " + (
+                        f"the line's {_quote(had)}" if had else "what the line says"
+                    )
+                return Rejection(scale.name, words, msg)
+            if scale.surface:  # titles: one more title word is a higher title ("Senior Account Executive")
+                had_ranks = sorted(_scale_ranks(orig, scale), reverse=True)
+                new_ranks = sorted(_scale_ranks(whole, scale), reverse=True)
+                if len(new_ranks) > len(had_ranks) or any(n > h for n, h in zip(new_ranks, had_ranks, strict=False)):
+                    extra = [w for w in _scale_words(whole, scale) if w not in _scale_words(orig, scale)]
+                    words = tuple(extra) or _scale_words(whole, scale)
+                    return Rejection(scale.name, words, f"raises {scale.name}: adds {_quote(words)} to the title")
+            if scale.name == "scope":
+                r = self._scope_moved(orig, whole, scale)
+                if r is not None:
+                    return r
+            weak = orig.weakest(scale.name)
+            if weak is not None and weak < scale.default and (whole.weakest(scale.name) or scale.default) > weak:
+                words = _scale_words(orig, scale, max_rank=weak)
+                return Rejection(scale.name, words, f"drops {_quote(words)}, which states a lower {scale.name}")
+        # an entry the replaced text names keeps at most the strength it had there; one it does
+        # not, at most the weakest its role states
+        have = {**scope.proficiency, **orig.entry_proficiency()}
+        for name, rank in whole.entry_proficiency().items():
+            if rank > have.get(name, 3):
+                return Rejection("proficiency", (name,), f"raises the proficiency stated for '{name}'")
+        return None
+
+    def _claims(self, rest: TextFacts, orig: TextFacts, scope: _Scope) -> Rejection | None:
+        for t in rest.tokens:
+            if t.kind != "word":
+                continue
+            low = t.text.casefold()
+            if low in _VAGUE_PLURALS and low not in orig.keys:
+                return Rejection("quantity", (t.text,), f"claims a quantity '{t.text}' the line does not state")
+            if low in NUMBER_WORDS or _inside(t, rest):
+                continue
+            cls = self.lex.claims.get(t.key)
+            if cls is None and "-" in t.key:  # "CEN-certified", "award-winning"
+                cls = next((self.lex.claims[p] for p in t.key.split("-") if p in self.lex.claims), None)
+            if cls is None:
+                continue
+            if t.key in MULTIPLIERS and Decimal(MULTIPLIERS[t.key]) in scope.mults:
+                continue
+            basis_keys, basis_groups = (
+                (scope.keys, scope.groups) if cls in ("people", "credential") else (orig.keys, orig.groups)
+            )
+            if t.key in basis_keys or self.lex.synonyms.get(t.key, frozenset()) & basis_groups:
+                continue
+            claimed = [p for p in t.key.split("-") if p in self.lex.claims] if "-" in t.key else []
+            if claimed and all(p in basis_keys for p in claimed):
+                continue  # "new-graduate" for "new graduate"
+            if t.key in scope.expansions:
+                continue
+            where = "role" if cls in ("people", "credential") else "line"
+            return Rejection(cls, (t.text,), f"claims {_CLAIM_NOUN[cls]} '{t.text}' the {where} does not state")
+        return None
+
+    def _numbers(self, rest: TextFacts, scope: _Scope) -> Rejection | None:
+        dates = date_spans(rest.text)
+        for year, month in sorted(rest.dates):
+            if (year, month) not in scope.dates:
+                cat = (
+                    "moved_fact"
+                    if (year, month) in self.facts.rough.dates or year in self.facts.rough.years
+                    else "date"
+                )
+                return Rejection(cat, (f"{month:02d}/{year}",), f"introduces date '{month:02d}/{year}' not in the line")
+        for year in sorted(rest.years):
+            if year not in scope.years:
+                cat = "moved_fact" if year in self.facts.rough.years else "date"
+                return Rejection(cat, (str(year),), f"introduces date '{year}' not in the line")
+        for t in rest.tokens:
+            if _inside(t, rest) or any(a <= t.start < b for a, b in dates):
+                continue
+            if t.kind == "num" and t.value is not None:
+                if t.value.normalize() not in scope.values:
+                    cat = "moved_fact" if t.value.normalize() in self.facts.rough.values else "number"
+                    return Rejection(cat, (t.text,), f"introduces number '{t.text}' not in the line")
+            elif t.kind == "mult" and t.value is not None:
+                if t.value.normalize() not in scope.mults:
+                    return Rejection("number", (t.text,), f"introduces number '{t.text}' not in the line")
+            elif t.kind == "code" and t.key not in scope.codes:
+                return Rejection("number", (t.text,), f"introduces number '{t.text}' not in the line")
+        for value, words in _word_numbers(rest.tokens):
+            if value not in scope.values:
+                return Rejection("quantity", words, f"introduces number {_quote(words)} not in the line")
+        return None
+
+    def _words(self, rest: TextFacts, scope: _Scope) -> Rejection | None:
+        lex = self.lex
+        covered = _acronym_cover(rest.tokens, scope)
+        bad: list[Token] = []
+        names: list[Token] = []
+        for i, t in enumerate(rest.tokens):
+            if t.kind != "word" or i in covered or _inside(t, rest):
+                continue
+            low = t.text.casefold()
+            if low in MONTHS or low in _DAYS or low in NUMBER_WORDS or low == "i":
+                continue
+            capital = t.text[:1].isupper() and not t.first
+            known = (
+                t.key in scope.keys
+                or low in scope.keys
+                or t.key in scope.expansions
+                or lex.abbreviates(low, scope.keys)
+                or _part_known(t.key, scope, lex)
+                or self._reworded(t.key, scope)
+            )
+            if capital and t.key not in scope.cased and not (t.text.isupper() and known):
+                names.append(t)
+            elif not known:
+                bad.append(t)
+        if names:
+            words = tuple(t.text for t in names)
+            return Rejection(
+                "organisation", words, f"introduces employer or other proper noun '{words[0]}' not in the resume"
+            )
+        if bad:
+            words = tuple(t.text for t in bad)
+            moved = [w for t, w in zip(bad, words, strict=True) if t.key in self.facts.rough.keys]
+            if len(moved) == len(bad):
+                return Rejection("moved_fact", words, f"brings {_quote(words)} from another part of the resume")
+            return Rejection(
+                "unsupported", words, f"introduces {_quote(words)}: new to this role and not a known neutral rewording"
+            )
+        return None
+
+    def _reworded(self, key: str, scope: _Scope) -> bool:
+        lex = self.lex
+        if key in lex.neutral or key in lex.claims:
+            return True  # claim words were checked on their own
+        if any(key in s.ranks for s in lex.scales):
+            return True  # scale words were checked by strength
+        return bool(lex.synonyms.get(key, frozenset()) & scope.groups)
+
+    # --- one summary sentence -----------------------------------------------------------
+    def _sentence(self, sentence: str) -> Rejection | None:
+        rf = self.facts
+        if " ".join(sentence.split()) in rf.sentence_texts:
+            return None  # the candidate's own sentence, word for word
+        whole = rf.whole
+        f = text_facts(sentence)
+        if self._summary_scope is None:
+            self._summary_scope = self._whole_scope()
+        scope = self._summary_scope
+        r = self._entries(f, scope)
+        if r:
+            return r
+        # qualified facts stay qualified
+        status = whole.entry_status()
+        for _s, _e, name, kind, surface in f.spans:
+            need = status.get(name, frozenset())
+            if kind == "degree" and name not in status and _generic_degree(surface):  # "an associate degree"
+                need = self._degree_status(name, status)
+            if need and not need & f.qualifiers:
+                words = self._qualifier_words(whole, need)
+                return Rejection("qualifier", (surface, *words), f"drops the qualifier {_quote(words)} of '{surface}'")
+        for t in f.tokens:
+            if (
+                t.kind == "word"
+                and len(t.key) > 2
+                and t.key not in self.lex.neutral
+                and t.key not in self.lex.claims
+                and not self._own_spelling(t, f)
+            ):
+                need = self._always_qualified(t.key)
+                if need and not need & f.qualifiers:
+                    words = self._qualifier_words(whole, need)
+                    return Rejection(
+                        "qualifier", (t.text, *words), f"drops the qualifier {_quote(words)} of '{t.text}'"
+                    )
+        r = self._summary_strength(f)
+        if r:
+            return r
+        r = self._claims(f, whole, scope)
+        if r:
+            return r
+        r = self._numbers(f, scope)
+        if r:
+            return r
+        r = self._bound_numbers(f) or self._clauses_in_role(f)
+        if r:
+            return r
+        return self._words(f, scope)
+
+    def _roles(self) -> _Roles:
+        if self._role_cache is None:
+            self._role_cache = _Roles.of(self.facts, self.lex)
+        return self._role_cache
+
+    def _clauses_in_role(self, f: TextFacts) -> Rejection | None:
+        """A clause of a summary that names one role ("in school nursing", "from her inside-sales
+        years", or a "where..." clause after one) may only hold that role's facts, or general ones."""
+        clauses = re.split(r"[,;:]", f.text)
+        if not any(c.strip().casefold().startswith(_ATTACHED) or _FROM_ROLE.search(c) for c in clauses):
+            return None  # no clause is tied to a role: nothing to place
+        roles = self._roles()
+        if len(roles.heads) < 2:
+            return None
+        last: set[int] = set()
+        for clause in clauses:
+            cf = text_facts(clause)
+            words = [t for t in cf.tokens if t.kind == "word"]
+            named = [i for t in words for i, head in enumerate(roles.heads) if {t.key, *t.key.split("-")} & head]
+            lead = clause.strip().casefold()
+            if lead.startswith(_ATTACHED):
+                refs = last  # "..., where he also started IVs": the role named just before
+            elif _FROM_ROLE.search(clause):
+                refs = set(named)  # "... from her inside-sales years"
+            else:
+                refs = set()
+            last = {named[-1]} if named else set()
+            if not refs:
+                continue
+            for t in words:
+                for key in (t.key, *t.key.split("-")):
+                    owners = roles.owners.get(key)
+                    if owners and not owners & refs:
+                        return Rejection(
+                            "moved_fact", (t.text,), f"'{t.text}' belongs to another role than this clause names"
+                        )
+            for name in cf.names:
+                owners = roles.entry_owners.get(name)
+                if owners and not owners & refs:
+                    return Rejection("moved_fact", (name,), f"'{name}' belongs to another role than this clause names")
+        return None
+
+    def _own_spelling(self, t: Token, f: TextFacts) -> bool:
+        """Whether a word lies in a term the resume names the same way, or as its acronym
+        ("Google Cloud Platform" for "GCP"); a word the term gains ("batch and streaming
+        pipelines" for "batch pipelines") is checked on its own."""
+        span = next((sp for sp in f.spans if sp[0] <= t.start < sp[1]), None)
+        if span is None:
+            return False
+        own = self._summary_scope.surfaces.get(span[2], set()) if self._summary_scope else set()
+        low = span[4].casefold()
+        initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", low) if w not in _LINKS)
+        return low in own or initials in {re.sub(r"\W", "", o) for o in own}
+
+    def _degree_status(self, name: str, status: dict[str, frozenset[int]]) -> frozenset[int]:
+        """The status qualifiers every degree of the resume at `name`'s level carries."""
+        entries = get_taxonomy().by_name
+        level = entries[name].level if name in entries else ""
+        same = [
+            g for n, g in status.items() if n in entries and entries[n].kind == "degree" and entries[n].level == level
+        ]
+        if not level or not same:
+            return frozenset()
+        out = same[0]
+        for g in same[1:]:
+            out &= g
+        return out
+
+    def _always_qualified(self, key: str) -> frozenset[int]:
+        """The qualifier groups every resume line that names `key` carries (empty: none, or
+        some line names it plainly). A compound is looked up by its parts ("CEN-certified")."""
+        if "-" in key:
+            out: frozenset[int] = frozenset()
+            for part in key.split("-"):
+                if part and part not in self.lex.neutral and part not in self.lex.claims:
+                    out |= self._always_qualified(part)
+            return out
+        groups: frozenset[int] | None = None
+        for lf in self.facts.sentences_with([key]):
+            if key in lf.keys:
+                groups = lf.qualifiers if groups is None else groups & lf.qualifiers
+                if not groups:
+                    return frozenset()
+        return groups or frozenset()
+
+    def _summary_strength(self, f: TextFacts) -> Rejection | None:
+        rf = self.facts
+        for scale in self.lex.scales:
+            r_new = f.rank(scale.name)
+            if r_new is None:
+                continue
+            if scale.name == "seniority":
+                if self._title_in_context(f, scale, 0):
+                    continue
+                titled = {scale.key_of(t.text, t.key) for t in rf.titles.tokens if t.kind == "word"}
+                missing = [w for w in _scale_words(f, scale) if scale.key_of(w, word_key(w)) not in titled]
+                if missing:
+                    words = tuple(missing)
+                    return Rejection(scale.name, words, f"raises seniority: {_quote(words)} is no title of the resume")
+                evidence = rf.titles.rank(scale.name)
+            elif scale.name == "scope":
+                # a wide scope (district and up) must be said of the same thing somewhere
+                if r_new <= _WIDE or self._title_in_context(f, scale, _WIDE):
+                    continue
+                evidence = None
+            elif scale.name == "proficiency" and f.spans:
+                continue  # bound to entries below
+            else:
+                evidence = self._topic_rank(f, scale.name)
+            eff = scale.default if evidence is None else evidence
+            if r_new > eff:
+                words = _scale_words(f, scale, min_rank=eff + 1)
+                return Rejection(
+                    scale.name, words, f"raises {scale.name}: {_quote(words)} is more than the resume states"
+                )
+        have = rf.whole.entry_evidence(_PLAIN)
+        for name, rank in f.entry_proficiency().items():
+            if rank > have.get(name, 3):
+                return Rejection("proficiency", (name,), f"raises the proficiency stated for '{name}'")
+        return None
+
+    def _title_in_context(self, f: TextFacts, scale: Scale, above: int) -> bool:
+        """Whether every word of `scale` above rank `above` in a summary sentence appears in some
+        resume sentence next to the same word ("charge nurse", "a district of") and with that
+        sentence's qualifiers kept ("relief")."""
+        pairs = {p for p in _scale_pairs(f, scale) if scale.ranks[p[0]] > above}
+        for word, nxt, prev in pairs:
+            if not any(
+                any(w == word and (n == nxt or p == prev) for w, n, p in _scale_pairs(sf, scale))
+                and sf.qualifiers <= f.qualifiers
+                for sf in self.facts.sentences_with([word])
+            ):
+                return False
+        return True
+
+    def _topic_rank(self, f: TextFacts, scale: str) -> int | None:
+        """The highest rank on `scale` of the resume lines that share a topic word with `f`."""
+        lex = self.lex
+        topics = {
+            t.key
+            for t in f.tokens
+            if t.kind == "word"
+            and t.key not in lex.neutral
+            and t.key not in lex.claims
+            and not any(t.key in s.ranks for s in lex.scales)
+        }
+        topics |= set(f.names)
+        best: int | None = None
+        for lf in self.facts.sentences_with(topics):
+            if topics & lf.keys or topics & lf.names:
+                r = lf.rank(scale)
+                if r is not None and (best is None or r > best):
+                    best = r
+        return best
+
+    def _bound_numbers(self, f: TextFacts) -> Rejection | None:
+        """A number in a summary must count, in some resume line, the word it counts here."""
+        toks = f.tokens
+        dates = date_spans(f.text)
+        for i, t in enumerate(toks):
+            if t.kind not in ("num", "mult") or t.value is None or any(a <= t.start < b for a, b in dates):
+                continue
+            nxt = next((u for u in toks[i + 1 : i + 4] if u.kind == "word" and u.key not in _LINKS), None)
+            if nxt is None or t.text.endswith("%") or f.text[max(0, t.start - 1) : t.start] in "$£€" and t.start:
+                continue
+            if re.search(r"[^\w\s-]", f.text[t.end : nxt.start]):
+                continue  # "$1.2M, and support": the next word is not what the number counts
+            value = t.value.normalize()
+            group = self.lex.synonyms.get(nxt.key, frozenset())
+            ok = any(
+                (value in lf.values or value in lf.mults) and (nxt.key in lf.keys or group & lf.groups)
+                for lf in self.facts.sentences_with([str(value)])
+            )
+            if not ok:
+                return Rejection(
+                    "moved_fact", (t.text, nxt.text), f"'{t.text} {nxt.text}': the resume does not count that"
+                )
         return None
 
 
-def _sentence_start(text: str, pos: int) -> bool:
-    """Whether position `pos` opens a sentence, line, bullet or list item."""
-    prefix = text[:pos].rstrip(" \t\"'“([")
-    if not prefix or prefix[-1] in ".!?:;•*|\n▪●◦":
-        return True
-    return prefix[-1] in "-–—" and (len(prefix) == 1 or prefix[-2] in " \t\n")
+_CLAIM_NOUN = {
+    "outcome": "an outcome",
+    "quantity": "a quantity",
+    "people": "a people claim",
+    "credential": "a credential",
+}
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether `pos` falls in one of the (sorted, disjoint) taxonomy spans."""
-    k = bisect_right(spans, (pos, _BIG)) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+def _quote(words: tuple[str, ...]) -> str:
+    return ", ".join(f"'{w}'" for w in words[:4]) or "''"
 
 
-def _claim_phrase(text: str, start: int, end: int) -> str:
-    """The claim word with the capitalised words, acronyms and numbers around it
-    ("AWS Certified Solutions Architect", "OSHA 30 certified")."""
-    tok = r"(?:[A-Z][\w&+#/-]*(?:\.\w+)*|\d[\w-]*)"  # no trailing full stop: sentences end there
-    left = re.search(rf"(?:{tok}[ \t]+(?:(?:of|in|for|and|&)[ \t]+)?){{0,4}}$", text[:start])
-    right = re.match(rf"(?:[ \t:]+(?:(?:of|in|for|as|and|&)[ \t]+)?{tok}){{0,4}}", text[end:])
-    lo = left.start() if left else start
-    hi = end + (right.end() if right else 0)
-    return text[lo:hi].strip(" \t:")
+def _generic_degree(surface: str) -> bool:
+    return bool(re.search(r"(?i)\b(?:bachelor|master|doctor|associate|degree)", surface))
+
+
+def _inside(t: Token, f: TextFacts) -> bool:
+    return any(s <= t.start < e for s, e, *_ in f.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    """The resume's roles, for placing a summary's clauses: each role's distinctive title
+    words, and the words and entries found in exactly those roles and nowhere else."""
+
+    heads: tuple[frozenset[str], ...]
+    owners: dict[str, frozenset[int]]
+    entry_owners: dict[str, frozenset[int]]
+
+    @staticmethod
+    def of(rf: ResumeFacts, lex: Lexicon) -> _Roles:
+        roles = [b for b in rf.blocks if b.head_end > b.start and b.kind in ("experience", "other")]
+        others = [b for b in rf.blocks if b not in roles]
+        general = set().union(*(b.facts.keys for b in others)) if others else set()
+        general_names = set().union(*(b.facts.names for b in others)) if others else set()
+        raw = [
+            {
+                k
+                for k in b.head.keys
+                if (k not in lex.neutral or k in b.head.cased)
+                and k.isalpha()
+                and k not in MONTHS
+                and k not in _DAYS
+                and len(k) > 2
+            }
+            for b in roles
+        ]
+        heads = tuple(frozenset(h - set().union(*(o for j, o in enumerate(raw) if j != i))) for i, h in enumerate(raw))
+        owners: dict[str, set[int]] = {}
+        entry_owners: dict[str, set[int]] = {}
+        for i, b in enumerate(roles):
+            for k in b.facts.keys - general - lex.neutral - set(lex.claims):
+                if len(k) <= 2 or any(k in s.ranks for s in lex.scales):
+                    continue
+                owners.setdefault(k, set()).add(i)
+            for n in b.facts.names - general_names:
+                entry_owners.setdefault(n, set()).add(i)
+        return _Roles(
+            heads,
+            {k: frozenset(v) for k, v in owners.items() if len(v) < len(roles)},
+            {k: frozenset(v) for k, v in entry_owners.items() if len(v) < len(roles)},
+        )
+
+
+def _same_lines(original: str, revised: str) -> bool:
+    """Whether `revised` is the lines of `original`, reordered (bullets, skills)."""
+    a = sorted(line_key(ln) for ln in original.split("\n") if line_key(ln))
+    return len(a) > 1 and a == sorted(line_key(ln) for ln in revised.split("\n") if line_key(ln))
+
+
+def _in_credential(t: Token, f: TextFacts) -> bool:
+    """Whether a word lies in a degree or certification ("Associate of Applied Science")."""
+    return any(s <= t.start < e for s, e, _n, kind, _t in f.spans if kind in ("degree", "certification"))
+
+
+def _written_in(surface: str, texts: list[str]) -> bool:
+    """Whether a term is written, exactly so, in one of the texts ("OSHA" in "OSHA 10-Hour")."""
+    rx = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)")
+    return any(rx.search(t) for t in texts)
+
+
+def _scale_ranks(f: TextFacts, scale: Scale) -> list[int]:
+    out: list[int] = []
+    for t in f.tokens:
+        if t.kind == "word" and not _in_credential(t, f):
+            r = scale.ranks.get(scale.key_of(t.text, t.key))
+            if r is not None:
+                out.append(r)
+    return out
+
+
+def _scale_pairs(f: TextFacts, scale: Scale) -> set[tuple[str, str, str]]:
+    """(scale word, the word after it, the word before it) for each scale word of a text."""
+    words = [t for t in f.tokens if t.kind == "word"]
+    return {
+        (
+            scale.key_of(t.text, t.key),
+            words[i + 1].key if i + 1 < len(words) else "",
+            words[i - 1].key if i > 0 else "",
+        )
+        for i, t in enumerate(words)
+        if scale.key_of(t.text, t.key) in scale.ranks
+    }
+
+
+def _scale_words(f: TextFacts, scale: Scale, min_rank: int = 0, max_rank: int = 99) -> tuple[str, ...]:
+    """The words of `f` on `scale` whose rank lies in [min_rank, max_rank]."""
+    ranks = scale.ranks
+    out: list[str] = []
+    for t in f.tokens:
+        if t.kind != "word" or _in_credential(t, f):
+            continue
+        r = ranks.get(scale.key_of(t.text, t.key))
+        if r is None and "-" in t.key:
+            parts = [ranks[p] for p in t.key.split("-") if p in ranks]
+            r = max(parts) if parts else None
+        if r is not None and min_rank <= r <= max_rank:
+            out.append(t.text)
+    for phrase, r in f.phrase_ranks(scale):
+        if min_rank <= r <= max_rank:
+            out.append(phrase)
+    return tuple(out)
+
+
+def _word_numbers(tokens: tuple[Token, ...]) -> list[tuple[Decimal, tuple[str, ...]]]:
+    """Runs of number words and the value each states ("two hundred" is 200, "a dozen" 12)."""
+    out: list[tuple[Decimal, tuple[str, ...]]] = []
+    run: list[Token] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        words = [t.text.casefold() for t in run]
+        if words == ["one"]:
+            run.clear()
+            return
+        total = current = 0
+        for w in words:
+            v = NUMBER_WORDS[w]
+            if v == 100:
+                current = max(current, 1) * 100
+            elif v >= 1000:
+                total += max(current, 1) * v
+                current = 0
+            else:
+                current += v
+        out.append((Decimal(total + current), tuple(t.text for t in run)))
+        run.clear()
+
+    for t in tokens:
+        if t.kind == "word" and t.text.casefold() in NUMBER_WORDS:
+            run.append(t)
+        elif t.kind == "word" and t.text.casefold() == "and" and run:
+            continue
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _acronym_cover(tokens: tuple[Token, ...], scope: _Scope) -> set[int]:
+    """Indexes of tokens that spell out an acronym of the scope ("KPIs" -> "key performance
+    indicators"), or are an acronym of words the scope spells out."""
+    covered: set[int] = set()
+    words = [(i, t) for i, t in enumerate(tokens) if t.kind == "word" and t.key not in _LINKS]
+    for acr in scope.acronyms:
+        a = acr.casefold()
+        n = len(a)
+        for k in range(len(words) - n + 1):
+            run = words[k : k + n]
+            if "".join(t.text[0].casefold() for _, t in run) == a:
+                covered.update(i for i, _ in run)
+    joined = "|".join(scope.initials)
+    for i, t in words:
+        core = t.text[:-1] if t.text.endswith("s") and t.text[:-1].isupper() else t.text
+        if 2 <= len(core) <= 6 and core.isupper() and core.casefold() in joined.replace("|", ""):
+            if any(core.casefold() in part for part in joined.split("|")):
+                covered.add(i)
+    return covered
+
+
+def _part_known(key: str, scope: _Scope, lex: Lexicon) -> bool:
+    """A hyphenated compound is known when every part is."""
+    if "-" not in key:
+        return False
+    parts = [p for p in key.split("-") if p]
+    return bool(parts) and all(
+        p in scope.keys
+        or p in scope.expansions
+        or lex.abbreviates(p, scope.keys)
+        or p in lex.neutral
+        or p in lex.claims
+        or any(p in s.ranks for s in lex.scales)
+        or bool(lex.synonyms.get(p, frozenset()) & scope.groups)
+        for p in parts
+    )

@@ -5,14 +5,20 @@ then each edit, in order, pass the guard and are applied; rejected ones are kept
 with the reason. The match score is computed before and after by our code, never
 taken from an engine. Missing keywords become suggestions for the candidate and
 are never written into the resume.
+
+Quarantine comes first: the resume's lines that read as instructions to a model and
+its keyword-stuffing runs (and a job posting's instruction lines) are taken out before
+anything else reads the texts, so the guard's facts, both scores and the optimized
+resume are those of the clean twin; the item keeps the flags and lists what was
+withheld under `quarantined`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from resume_opt.ats.guard import Guard
-from resume_opt.ats.injection import FLAG, looks_like_injection
+from resume_opt.ats.guard import Guard, Rejection
+from resume_opt.ats.injection import FLAG, STUFFING_FLAG, Quarantined, looks_like_injection, quarantine, quarantine_job
 from resume_opt.ats.keywords import JobKeywords, has_skill, index_text, job_keywords
 from resume_opt.ats.proposal import Job, Proposal
 from resume_opt.ats.score import score_resume
@@ -28,26 +34,30 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
 
     Returns a JSON-serialisable dict: optimized_resume, summary, edits_applied,
     edits_rejected, matched_keywords, missing_keywords, suggestions, flags,
-    score_before, score_after, score_reason, keywords.
+    score_before, score_after, score_reason, keywords, quarantined.
     """
+    withheld = quarantine(resume)
+    flags = _flags(resume, job, withheld)
+    # From here on everything reads the clean texts, as every engine did.
+    resume = withheld.clean_text
+    job = quarantine_job(job)
     keywords = job_keywords(job.description, job.title, job.company)
     guard = Guard(resume, job.description)
     applied: list[dict[str, str]] = []
-    rejected: list[dict[str, str]] = []
+    rejected: list[dict[str, Any]] = []
     text, summary = _apply_summary(resume, proposal.summary, guard, applied, rejected)
     for edit in proposal.edits:
         record = edit.as_dict()
-        why = guard.check(edit.original, edit.revised)
+        why = guard.review(edit.original, edit.revised)
         if why is None and edit.original not in text:
-            why = "original text no longer present after earlier edits"
+            why = Rejection("conflict", (), "original text no longer present after earlier edits")
         if why is not None:
-            rejected.append({**record, "rejected_because": why})
+            rejected.append({**record, **why.as_dict()})
             continue
         text = text.replace(edit.original, edit.revised, 1)
         applied.append(record)
     before = score_resume(resume, keywords)
     after = score_resume(text, keywords)
-    flags = [FLAG] if looks_like_injection(resume, job.title, job.description) else []
     return {
         "optimized_resume": text,
         "summary": summary,
@@ -61,13 +71,21 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
         "score_after": after.score,
         "score_reason": after.reason,
         "keywords": keywords.as_dict(),
+        "quarantined": [{"text": s.text, "reason": s.reason} for s in withheld.spans],
     }
 
 
+def _flags(resume: str, job: Job, withheld: Quarantined) -> list[str]:
+    """The item's flags, read on the texts as they came (before quarantine)."""
+    flags = [FLAG] if looks_like_injection(resume, job.title, job.description) else []
+    return flags + [STUFFING_FLAG] if STUFFING_FLAG in withheld.flags else flags
+
+
 def _apply_summary(
-    resume: str, summary: str, guard: Guard, applied: list[dict[str, str]], rejected: list[dict[str, str]]
+    resume: str, summary: str, guard: Guard, applied: list[dict[str, str]], rejected: list[dict[str, Any]]
 ) -> tuple[str, str]:
-    """Replace the summary paragraph (or insert a Summary section) when the guard allows."""
+    """Replace the summary paragraph (or insert a Summary section) with the sentences the
+    guard allows; each sentence it refuses is dropped on its own and kept with the reason."""
     new = summary.strip()
     if not new:
         return resume, ""
@@ -76,10 +94,12 @@ def _apply_summary(
     if new == original:
         return resume, ""  # nothing to apply
     record = {"original": original, "revised": new, "reason": SUMMARY_REASON}
-    why = guard.check(original, new, insertion=span is None)
-    if why is not None:
-        rejected.append({**record, "rejected_because": why})
+    kept, dropped = guard.review_summary(original, new, insertion=span is None)
+    rejected += [{**record, **why.as_dict()} for why in dropped]
+    if not kept or kept == original:
         return resume, ""
+    new = kept
+    record["revised"] = new
     applied.append(record)
     if span is not None:
         return resume[: span[0]] + new + resume[span[1] :], new

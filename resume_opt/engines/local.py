@@ -7,12 +7,15 @@ checks its work exactly as it checks Groq's:
 - skills the job asks for go first in each skills line, and lines with more of
   them go first in the skills section;
 - a skill the candidate has under another name takes the job's wording, keeping
-  theirs: "k8s" -> "Kubernetes (k8s)", "Kafka" -> "Apache Kafka";
-- each role's bullets are ordered by relevance to the job (stable, so ties keep
-  the candidate's order);
-- the summary leads with the matched skills, in the job's wording, followed by the
-  candidate's own summary. It never states a title, years or anything the resume
-  does not say.
+  theirs, where that stays grammatical and claims nothing more: "k8s" ->
+  "Kubernetes (k8s)", "Kafka" -> "Apache Kafka"; never "Budgets" -> "Operating
+  budget";
+- each role's bullets that show a required keyword go first, then those with a
+  preferred one, each group in the candidate's own order;
+- the summary is the candidate's own, with one sentence after its first naming the
+  job's skills they have and it does not mention yet ("Skills include PostgreSQL
+  (Postgres) and dbt (basic)."), qualifiers kept. It never states a title, years or
+  anything the resume does not say.
 
 Keywords the resume lacks are never written into it; finalize turns them into
 suggestions for the candidate.
@@ -20,14 +23,18 @@ suggestions for the candidate.
 
 from __future__ import annotations
 
+import re
 import time
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from resume_opt.ats.keywords import Keyword, has_keyword, has_skill, index_text, job_keywords
+from resume_opt.ats.guard import Guard
+from resume_opt.ats.injection import quarantine, quarantine_job
+from resume_opt.ats.keywords import Keyword, has_keyword, index_text, job_keywords
 from resume_opt.ats.proposal import Edit, Job, Proposal
 from resume_opt.ats.sections import BULLET_RE, bullet_items, layout, summary_span
-from resume_opt.ats.taxonomy import TOKEN_RE
+from resume_opt.ats.taxonomy import TOKEN_RE, Match
 
 if TYPE_CHECKING:
     from resume_opt.config import Settings
@@ -46,7 +53,7 @@ class LocalEngine:
 
     name = "local"
     model = "offline-v1"
-    prompt_version = "1"
+    prompt_version = "2"  # 2: recruiter-style summary, safe renames only, bullets by tier, quarantine
     analyses = True
 
     def __init__(self, settings: Settings) -> None:
@@ -54,28 +61,125 @@ class LocalEngine:
 
     def propose(self, resume: str, job: Job) -> Proposal:
         started = time.perf_counter()
-        plan = _Plan(resume, job)
+        # The engine reads the clean texts: what reads as instructions or stuffing is withheld.
+        plan = _Plan(quarantine(resume).clean_text, quarantine_job(job))
+        # Propose only what the guard accepts (fewer, safer edits): an edit it would refuse
+        # is retried without its renames, then left out; so is a summary item.
+        guard = Guard(plan.resume, plan.description)
         edits = plan.edits()
-        summary = plan.summary()
+        refused = [n for n, e in enumerate(edits) if not _reordered(e) and guard.check(e.original, e.revised)]
+        if refused:
+            plan.drop_renames([ln for n in refused for ln in plan.edit_lines[n]])
+            edits = [e for e in plan.edits() if _reordered(e) or guard.check(e.original, e.revised) is None]
+        summary = plan.summary(lambda original, new, insertion: guard.check(original, new, insertion) is None)
         return Proposal(summary=summary, edits=edits, latency_ms=int((time.perf_counter() - started) * 1000))
 
     def close(self) -> None:
         return None
 
 
+def _reordered(edit: Edit) -> bool:
+    """Whether an edit only reorders the lines it quotes (nothing in it is new)."""
+    return sorted(edit.original.split("\n")) == sorted(edit.revised.split("\n"))
+
+
+def _sentence(items: list[tuple[bool, str]]) -> str:
+    """ "Skills include A, B and C." and then the credentials as the resume names them."""
+    skills = [p for cred, p in items if not cred]
+    creds = [p for cred, p in items if cred]
+    return " ".join(
+        ([f"Skills include {_join(skills)}."] if skills else []) + ([f"{'; '.join(creds)}."] if creds else [])
+    )
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _job_wording(wording: str, surface: str, after: str) -> str:
-    """How a skill reads in the job's wording while keeping the resume's own."""
-    w = [t.casefold() for t in TOKEN_RE.findall(wording)]
-    s = [t.casefold() for t in TOKEN_RE.findall(surface)]
+_CONNECTIVES = {"and", "of", "for", "the", "&", "-", "/", "in", "to"}
+# Words that limit a skill or credential; a summary that names the skill keeps them.
+QUALIFIER_RE = re.compile(
+    r"\b(?:basic|beginner|elementary|introductory|novice|limited|some|familiar(?:ity)?|exposure|learning|"
+    r"coursework|course|pursuing|studying|in progress|ongoing|expected|candidate|exam|booked|planned|abd|"
+    r"self-taught|academic|personal|hobby|training|trainee|junior|working knowledge|conversational|"
+    r"intermediate|prior|former|previous|lapsed|expired|expires|exp|valid|pending|enrolled|incomplete|partial)\b",
+    re.IGNORECASE,
+)
+# A count before a phrase: a rename there must keep its number ("12 kaizen events").
+_COUNTED = re.compile(
+    r"(?:\b(?:\d[\d,.]*\+?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|several|"
+    r"many|multiple|few|numerous|various)\s+)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[A-Z(])")
+# The date at the end of a credential's line: when it was earned, not a qualifier (an expiry,
+# "exp. 2026", is one: such a line is not named in the summary at all).
+_TRAILING_DATE = re.compile(
+    r"(?:[ \t]*[,;–—-][ \t]*|[ \t]+)\(?(?:(?:issued|earned|since)[ \t]*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+)?(?:19|20)\d\d\)?$",
+)
+_TRAILING_PAREN = re.compile(r"^[ \t]*\(([^()\n]{1,40})\)")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in TOKEN_RE.findall(text)]
+
+
+def _initials(tokens: list[str]) -> str:
+    return "".join(t[0] for t in tokens if t not in _CONNECTIVES and t[:1].isalpha())
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, singular or plural ("budget", "budgets")."""
+    return a == b or a.rstrip("s") == b.rstrip("s")
+
+
+def _job_wording(wording: str, surface: str, after: str, whole_item: bool, before: str = "") -> str | None:
+    """How a skill reads in the job's wording while keeping the resume's own, or None
+    when no rename both stays grammatical and claims nothing more.
+
+    Safe renames: a vendor or product name before the candidate's own ("Kafka" ->
+    "Apache Kafka"); a spelling variant or an acronym and its expansion, with the
+    candidate's words kept in brackets ("Postgres" -> "PostgreSQL (Postgres)", "TMS"
+    -> "transportation management system (TMS)"); and, where the skill is a whole list
+    item, the job's synonym ("kaizen events" -> "continuous improvement (kaizen
+    events)"). Never a wording that adds or changes words around the candidate's
+    ("Budgets" -> "Operating budget", "Six Sigma" -> "Six Sigma methods"), nor one
+    that would sit inside brackets or before them.
+    """
+    w, s = _tokens(wording), _tokens(surface)
+    if not w or not s:
+        return None
     if any(s[k : k + len(w)] == w for k in range(len(s) - len(w) + 1)):
-        return surface  # "Manhattan SCALE" already says "Manhattan"
-    if any(w[k : k + len(s)] == s for k in range(len(w) - len(s) + 1)):
-        return wording  # "Kafka" -> "Apache Kafka": nothing of theirs is lost
-    return f"{wording}/{surface}" if after.lstrip().startswith("(") else f"{wording} ({surface})"
+        return None  # "Manhattan SCALE" already says "Manhattan"
+    if len(s) < len(w) and w[-len(s) :] == s:
+        extra = TOKEN_RE.findall(wording)[: len(w) - len(s)]
+        return (
+            wording if all(t[:1].isupper() for t in extra) else None
+        )  # "Apache Kafka", not "open source contributions"
+    if any(any(ch.isdigit() for ch in t) and t not in s for t in w):
+        return None  # a version or edition the resume does not name ("GA4", "Python 3")
+    if after[:1] in ("-", "/") or after.lstrip().startswith("("):
+        return None  # glued into a compound ("TMS-based"), or brackets would nest
+    if all(any(_same_word(a, b) for b in s) for a in w if a.isalpha()):
+        # The job's shorter name for what the line says ("Single Subject Credential" for
+        # "California Single Subject Teaching Credential"): it claims nothing more.
+        return f"{_lower_first(wording, surface)} ({surface})"
+    if any(_same_word(a, b) for a in w for b in s if a.isalpha() and len(a) > 2):
+        return None  # the wording changes the candidate's words around a shared one ("Budgets")
+    acronym = (len(s) == 1 and s[0].isalpha() and s[0] == _initials(w)) or (len(w) == 1 and w[0] == _initials(s))
+    if not (acronym or (len(s) == 1 and len(w) == 1) or whole_item) and _COUNTED.search(before):
+        return None  # "Led 12 kaizen events" must not read "Led 12 continuous improvement (kaizen events)"
+    return f"{_lower_first(wording, surface)} ({surface})"
+
+
+def _lower_first(wording: str, surface: str) -> str:
+    """The job's wording as it reads where the candidate wrote `surface` in lower case:
+    "Key performance indicators" mid-list reads "key performance indicators"."""
+    first = TOKEN_RE.findall(wording)[0]
+    if len(wording.split()) > 1 and first[:1].isupper() and first[1:].islower() and not surface[:1].isupper():
+        return wording[0].lower() + wording[1:]
+    return wording
 
 
 class _Plan:
@@ -84,6 +188,7 @@ class _Plan:
     def __init__(self, resume: str, job: Job) -> None:
         self.resume = resume
         self.keywords = job_keywords(job.description, job.title, job.company)
+        self.description = job.description
         self.index = index_text(resume)
         self.lay = layout(resume)
         self.weight = {k.entry: (2 if k.required else 1) for k in self.keywords.all if k.entry}
@@ -95,6 +200,8 @@ class _Plan:
             self.line_matches.setdefault(ln, []).append((m.start - offsets[ln], m.end - offsets[ln], m.name, m.text))
         self.renames: dict[int, list[tuple[int, int, str, str]]] = {}  # line -> (start, end, text, note)
         self.renamed: set[str] = set()  # entries given the job's wording by an edit
+        self.rename_entry: dict[tuple[int, int], str] = {}  # (line, start) of a rename -> its entry
+        self.edit_lines: list[list[int]] = []  # the lines each proposed edit replaces, in order
         self._plan_renames()
 
     # --- relevance and renames ------------------------------------------------
@@ -109,31 +216,58 @@ class _Plan:
             score += sum(2 if k.required else 1 for k in self.salient if k.patterns[0].search(seg, seg.casefold()))
         return score
 
+    def tier(self, lines: range) -> int:
+        """0 for a bullet that shows a required keyword, 1 for a preferred one only, 2 for none.
+
+        Bullets move only between tiers (stable within one), so the candidate's own
+        order stands wherever the job does not tell two bullets apart, and a bullet with
+        a required keyword never goes below one with none."""
+        names = {name for ln in lines for _, _, name, _ in self.line_matches.get(ln, ())}
+        weights = {self.weight.get(n, 0) for n in names}
+        for k in self.salient:
+            seg = "\n".join(self.lay.lines[ln] for ln in lines)
+            if any(p.search(seg, seg.casefold()) for p in k.patterns):
+                weights.add(2 if k.required else 1)
+        return 0 if 2 in weights else 1 if 1 in weights else 2
+
     def _plan_renames(self) -> None:
         for kw in self.keywords.all:
             if kw.entry is None or kw.entry not in self.index.names or has_keyword(self.index, self.resume, kw):
                 continue
-            best: tuple[int, int, int, int, str] | None = None
+            places: list[tuple[int, int, int, int]] = []
             for ln, found in self.line_matches.items():
                 place = _PLACE_RANK.get(self.lay.kind_at(ln))
                 if place is None or (place > 0 and not BULLET_RE.match(self.lay.lines[ln])):
                     continue  # the summary is rewritten as a whole; titles stay as they are
-                for s, e, name, _ in found:
-                    if name == kw.entry and (best is None or (place, ln, s) < best[:3]):
-                        best = (place, ln, s, e, name)
-            if best is None:
-                continue
-            _, ln, s, e, _ = best
-            line = self.lay.lines[ln]
-            surface = line[s:e]
-            text = _job_wording(kw.text, surface, line[e:])
-            if text == surface:
-                continue
-            before = line[:s].rstrip(" \t")
-            if surface[:1].isupper() and text[:1].islower() and (not before or before.endswith(_ITEM_START)):
-                text = text[0].upper() + text[1:]
-            self.renames.setdefault(ln, []).append((s, e, text, f"{surface} -> {text}"))
-            self.renamed.add(kw.entry)
+                places += [(place, ln, s, e) for s, e, name, _ in found if name == kw.entry]
+            for _, ln, s, e in sorted(places):  # the first place where a rename reads well
+                text = self._rename_at(kw, ln, s, e)
+                if text is not None:
+                    self.renames.setdefault(ln, []).append((s, e, text, f"{self.lay.lines[ln][s:e]} -> {text}"))
+                    self.renamed.add(kw.entry)
+                    self.rename_entry[(ln, s)] = kw.entry
+                    break
+
+    def _rename_at(self, kw: Keyword, ln: int, s: int, e: int) -> str | None:
+        line = self.lay.lines[ln]
+        if any(a < e and s < b for a, b, *_ in self.renames.get(ln, ())):
+            return None
+        surface = line[s:e]
+        depth = line[:s].count("(") - line[:s].count(")")
+        if depth > 0:
+            return None  # inside brackets: a rename there would nest them
+        text = _job_wording(kw.text, surface, line[e:], _whole_item(line, s, e), line[:s])
+        if text is None:
+            return None
+        before = line[:s].rstrip(" \t")
+        titled = surface[:1].isupper() and surface[1:2].islower()
+        if (
+            titled
+            and text[:1].islower()
+            and (not before or BULLET_RE.fullmatch(line[:s]) or before.endswith(_ITEM_START))
+        ):
+            text = text[0].upper() + text[1:]
+        return text
 
     def render(self, line: int, a: int = 0, b: int | None = None) -> str:
         """line[a:b] with its planned renames applied."""
@@ -152,7 +286,7 @@ class _Plan:
 
     # --- edits ----------------------------------------------------------------
     def edits(self) -> list[Edit]:
-        out: list[tuple[int, Edit]] = []
+        out: list[tuple[list[int], Edit]] = []
         covered: set[int] = set()
         for sec in self.lay.all("skills"):
             span = [sec.heading] if sec.inline else list(range(sec.body_start, sec.end))
@@ -163,14 +297,22 @@ class _Plan:
             for run in bullet_items(self.lay.lines, sec.body_start, sec.end):
                 lines = list(range(run[0][0], run[-1][1]))
                 covered.update(lines)
-                order = sorted(range(len(run)), key=lambda n: -sum(self.rel(ln) for ln in range(*run[n])))
+                order = sorted(range(len(run)), key=lambda n: self.tier(range(*run[n])))
                 revised = [self.render(ln) for n in order for ln in range(*run[n])]
                 self._emit(out, lines, revised, "orders this role's bullets by relevance to the job")
         for ln in sorted(set(self.renames) - covered):
             self._emit(out, [ln], [self.render(ln)], "")
-        return [e for _, e in sorted(out, key=lambda t: t[0])]
+        ordered = sorted(out, key=lambda t: t[0][0])
+        self.edit_lines = [lines for lines, _ in ordered]
+        return [e for _, e in ordered]
 
-    def _emit(self, out: list[tuple[int, Edit]], lines: list[int], revised: list[str], why: str) -> None:
+    def drop_renames(self, lines: list[int]) -> None:
+        """Forget the renames planned on these lines (the summary may then carry those skills)."""
+        for ln in lines:
+            for s, _, _, _ in self.renames.pop(ln, []):
+                self.renamed.discard(self.rename_entry.pop((ln, s)))
+
+    def _emit(self, out: list[tuple[list[int], Edit]], lines: list[int], revised: list[str], why: str) -> None:
         original = "\n".join(self.lay.lines[ln] for ln in lines)
         new = "\n".join(revised)
         if new == original or self.resume.count(original) != 1:
@@ -180,7 +322,7 @@ class _Plan:
         parts = [why] if why and not renamed_only else []
         if notes:
             parts.append("uses the job's wording: " + "; ".join(notes))
-        out.append((lines[0], Edit(original, new, "; ".join(parts))))
+        out.append((lines, Edit(original, new, "; ".join(parts))))
 
     def _skills_group(self, group: list[int]) -> list[str]:
         """A skills block with relevant items first in each line, relevant lines first."""
@@ -201,34 +343,176 @@ class _Plan:
         if order == list(range(len(items))):
             return self.render(ln)
         texts = [self.render(ln, *items[n]) for n in order]
+        if order[0] != 0 and _sentence_cased([line[a:b] for a, b in items]):
+            # "Wound care, telemetry, ..." keeps its capital at the front of the list, not on "Wound care"
+            k = order.index(0)
+            texts[k] = texts[k][0].lower() + texts[k][1:]
+            texts[0] = texts[0][0].upper() + texts[0][1:]
         if lead:
             texts[-1] = lead + texts[-1]
-        return line[:prefix_end] + sep.join(texts) + line[suffix_start:]
+        return self.render(ln, 0, prefix_end) + sep.join(texts) + self.render(ln, suffix_start)
 
     # --- summary --------------------------------------------------------------
-    def summary(self) -> str:
-        # Skills the job words differently and no other edit renames come first: the
-        # summary is where they get the job's wording.
-        held = [k for k in self.keywords.all if has_skill(self.index, self.resume, k)]
-        needed = [k for k in held if k.entry not in self.renamed and not has_keyword(self.index, self.resume, k)]
-        picked = needed + [k for k in held if k not in needed][: max(0, MAX_STRENGTHS - len(needed))]
-        picked.sort(key=held.index)
-        strengths = [s for s in (self._strength(k) for k in picked) if s]
-        if not strengths:
-            return ""
-        sentence = f"Key skills for this role: {_join(strengths)}."
+    def summary(self, accept: Callable[[str, str, bool], bool] = lambda original, new, insertion: True) -> str:
+        """The candidate's own summary with one sentence naming the job's skills they
+        have that it does not mention yet ("Skills include PostgreSQL (Postgres) and
+        dbt (basic)."), after its first sentence; a skill it names under another
+        wording takes the job's wording in place. Qualifiers come along; nothing is
+        repeated. With no summary, that sentence alone."""
         span = summary_span(self.resume)
-        if span is None:
-            return sentence
-        para = self.resume[span[0] : span[1]]
-        return f"{sentence}\n{para}" if "\n" in para else f"{sentence} {para}"
+        lo, hi = span if span else (0, 0)
+        renames: list[tuple[int, int, str]] = []
+        listed: list[tuple[int, tuple[bool, str], int]] = []  # (0 if needed for the score, phrase, job order)
+        order = {k: n for n, k in enumerate(self.keywords.all)}
+        for kw in self.keywords.all:
+            if kw.entry is None or kw.entry not in self.index.names:
+                continue  # a salient term is the job's own phrase: it adds nothing to a summary
+            needed = kw.entry not in self.renamed and not has_keyword(self.index, self.resume, kw)
+            in_para = [m for m in self.index.matches if m.name == kw.entry and lo <= m.start and m.end <= hi]
+            if in_para:  # the summary names it already: at most the job's wording, in place
+                found = self._para_rename(kw, in_para, hi, renames) if needed else None
+                if found is not None:
+                    renames.append(found)
+                    self.renamed.add(kw.entry)
+                continue
+            if needed or kw.required:
+                phrase = self._phrase(kw, lo, hi)
+                if phrase and all(phrase != p for _, p, _ in listed):
+                    listed.append((0 if needed else 1, phrase, order[kw]))
+        listed = sorted(sorted(listed)[:MAX_STRENGTHS], key=lambda t: t[2])
+        own = self.resume[lo:hi]
+        para = own
+        for a, b, text in sorted(renames, reverse=True):
+            para = para[: a - lo] + text + para[b - lo :]
+        if renames and not accept(own, para, False):
+            para = own  # the job's wording in place would not pass: the candidate's stays
+        items = [p for _, p, _ in listed]
+        if items and not accept(own, self._compose(own, para, span, items), span is None):
+            items = [p for p in items if accept("", _sentence([p]), True)]  # find the items it refuses
+        while items:
+            text = self._compose(own, para, span, items)
+            if accept(own, text, span is None):
+                return text
+            items.pop()  # the least relevant item goes first
+        return para if para != own else ""
 
-    def _strength(self, kw: Keyword) -> str:
-        if kw.entry is None or has_keyword(self.index, self.resume, kw):
-            # The job's wording the resume already shows, if one does; else the job's first.
-            return next((w.text for w in kw.patterns if w.search(self.resume, self.index.folded)), kw.text)
-        surface = next((m.text for m in self.index.matches if m.name == kw.entry), "")
-        return _job_wording(kw.text, surface, "") if surface else ""
+    def _compose(self, own: str, para: str, span: tuple[int, int] | None, items: list[tuple[bool, str]]) -> str:
+        """The summary with the sentence naming `items` in it (or alone when there is none)."""
+        sentence = _sentence(items)
+        if not span:
+            return sentence
+        lines = para.split("\n")
+        bullet = BULLET_RE.match(lines[-1])
+        if len(lines) > 1 and bullet and all(BULLET_RE.match(ln) for ln in lines if ln.strip()):
+            return f"{para}\n{bullet.group()}{sentence}"
+        first = _SENTENCE_END.search(para)
+        if first is not None:
+            return f"{para[: first.end()]} {sentence}{para[first.end() :]}"
+        body = para.rstrip()
+        return f"{body}{'' if body.endswith(('.', '!', '?')) else '.'} {sentence}{para[len(body) :]}"
+
+    def _para_rename(
+        self, kw: Keyword, found: list[Match], hi: int, taken: list[tuple[int, int, str]]
+    ) -> tuple[int, int, str] | None:
+        for m in found:
+            if any(a < m.end and m.start < b for a, b, _ in taken):
+                continue
+            line_start = self.resume.rfind("\n", 0, m.start) + 1
+            before = self.resume[line_start : m.start]
+            if before.count("(") > before.count(")"):
+                continue
+            surface = self.resume[m.start : m.end]
+            text = _job_wording(kw.text, surface, self.resume[m.end : hi], False, before)
+            if text is not None:
+                return m.start, m.end, text
+        return None
+
+    def _phrase(self, kw: Keyword, lo: int, hi: int) -> tuple[bool, str] | None:
+        """How the summary names a skill of the resume: the job's wording with the
+        candidate's, and the qualifier the resume gives it ("dbt (basic)"); None when
+        every mention of it is qualified in a way a list cannot carry."""
+        best: tuple[int, str] | None = None
+        offsets = list(self.lay.offsets)
+        cred = False
+        for m in self.index.matches:
+            if m.name != kw.entry or lo <= m.start < hi:
+                continue
+            ln = bisect_right(offsets, m.start) - 1
+            line, s, e = self.lay.lines[ln], m.start - offsets[ln], m.end - offsets[ln]
+            cred = m.entry.kind != "skill"
+            if cred and self.lay.kind_at(ln) in ("certifications", "education"):
+                bullet = BULLET_RE.match(line)
+                item = line[bullet.end() if bullet else 0 :].strip().rstrip(".;,")
+                date = _TRAILING_DATE.search(item)  # "Tableau Desktop Specialist (2020)"
+                if date is not None:
+                    head = item[: date.start()]
+                    last = head.split()[-1] if head.split() else ""
+                    balanced = head.count("(") == head.count(")")
+                    item = head if balanced and not QUALIFIER_RE.search(last) else "0"  # "(expected 2027)" stays
+                at = item.find(m.text)
+                if at >= 0 and not any(w.search(item, item.casefold()) for w in kw.patterns):
+                    named = _job_wording(kw.text, m.text, item[at + len(m.text) :], True, item[:at])
+                    item = item[:at] + named + item[at + len(m.text) :] if named else item
+                if len(item) <= 120 and not any(ch.isdigit() for ch in item):
+                    best = (-1, item)  # a credential's own line, qualifiers and all: "APICS CSCP (in progress)"
+                    break
+                continue  # a date that qualifies it ("expected 2027") cannot be left out, nor said here
+            nested = line[:s].count("(") > line[:s].count(")")  # "SQL (Postgres)": named as a detail
+            paren = _TRAILING_PAREN.match(line[e:])
+            suffix = f" ({paren.group(1).strip()})" if paren and QUALIFIER_RE.search(paren.group(1)) else ""
+            rest = line[e + (paren.end() if paren and suffix else 0) :]
+            left = re.split(r"[,;|•·:(]", line[:s])[-1]
+            right = re.split(r"[,;|•·.()]", rest)[0]
+            if QUALIFIER_RE.search(left) or QUALIFIER_RE.search(right):
+                continue  # "exposure to Rust", "SQL coursework": kept only where the resume says it
+            if m.entry.kind != "skill" and not suffix and QUALIFIER_RE.search(line):
+                continue  # a credential on a line that qualifies it ("exam booked May")
+            rank = 2 * bool(suffix) + nested
+            if best is None or rank < best[0]:
+                best = (rank, self._named(kw, m.text) + suffix)
+        return (cred, best[1]) if best else None
+
+    def _named(self, kw: Keyword, surface: str) -> str:
+        shown = any(w.search(surface, surface.casefold()) for w in kw.patterns)
+        text = surface if shown else (_job_wording(kw.text, surface, "", True) or surface)
+        head = TOKEN_RE.findall(text)[0]
+        words = [w for w in text.split(" (")[0].split() if w[:1].isalpha()]
+        lower_rest = len(words) > 1 and all(w[:1].islower() for w in words[1:])
+        if head[:1].isupper() and head[1:].islower() and (lower_rest or self._common(head)):
+            text = text[0].lower() + text[1:]  # "Wound care" at the start of an item reads "wound care" in a list
+        return text
+
+    def _common(self, word: str) -> bool:
+        """Whether the resume or the job uses the word in lower case (so it is no name)."""
+        low = word.casefold().removesuffix("s")
+        rx = re.compile(rf"(?<![\w-]){re.escape(low)}s?(?![\w-])")
+        return bool(rx.search(self.resume) or rx.search(self.description))
+
+
+def _sentence_cased(items: list[str]) -> bool:
+    """Whether a list capitalises only its first item ("Wound care, telemetry, patient
+    education"): a capitalised common phrase first, no other like it, and some item in
+    lower case."""
+    words = [it.split() for it in items]
+
+    def capitalised(w: list[str]) -> bool:
+        return len(w) > 1 and w[0][:1].isupper() and w[0][1:].islower() and w[1][:1].islower()
+
+    return (
+        all(words)
+        and capitalised(words[0])
+        and not any(capitalised(w) for w in words[1:])
+        and any(w[0][:1].islower() for w in words[1:])
+    )
+
+
+def _whole_item(line: str, s: int, e: int) -> bool:
+    """Whether line[s:e] is a whole list item (or the whole text of a bullet)."""
+    split = _split_items(line)
+    if split is not None:
+        return any(lo == s and hi == e for lo, hi in split[1])
+    m = BULLET_RE.match(line)
+    return line[m.end() if m else 0 :].strip().rstrip(".") == line[s:e]
 
 
 def _groups(lines: tuple[str, ...], span: list[int]) -> list[list[int]]:

@@ -96,7 +96,7 @@ class Called:
 
 
 # Bump when the analysis code (keywords, score, guard, tailoring) changes what it produces.
-ANALYSIS_CODE_VERSION = "1"
+ANALYSIS_CODE_VERSION = "2"  # 2: quarantine (issue 11)
 
 
 @functools.lru_cache(maxsize=1)

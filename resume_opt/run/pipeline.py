@@ -86,10 +86,6 @@ class Pipeline:
         if self.stop.signal(name):
             log.warning("run %s: %s received; finishing in-flight work (again to stop at once)", self.run_id, name)
 
-    @property
-    def stopping(self) -> bool:
-        return self.stop.stopping
-
     # --- the run ------------------------------------------------------------
     def run(self) -> dict[str, Any]:
         """Process the queue until it is empty or a stop condition holds; return the report."""
