@@ -257,7 +257,7 @@ class Follower:
         }
         pipeline = Pipeline(settings, self.db, self._engine, self.cache, progress=None, options=options)
         self._current = pipeline
-        if self._signal is not None and not pipeline.stopping:  # a signal landed just before
+        if self._signal is not None and not pipeline.stop.stopping:  # a signal landed just before
             pipeline.signal_received(self._signal)
         try:
             report = pipeline.run()
