@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -168,9 +169,6 @@ def _on_signal(pipeline: Any, name: str, _signum: int, _frame: Any) -> None:
 
 def plan_run(settings: Settings, preview: int = 20) -> dict[str, Any]:
     """--dry-run: what would be claimed and how many engine calls it would take."""
-    from resume_opt.errors import ItemRejected
-    from resume_opt.run.item import prepare
-
     name = resolve_engine_name(settings.run.engine, settings)
     announce_engine(name, settings.run.engine)
     with database(settings) as db:
@@ -180,40 +178,50 @@ def plan_run(settings: Settings, preview: int = 20) -> dict[str, Any]:
         with db.connection() as conn:
             claimable = queue.count_claimable(conn)
             rows = store.preview_pending(conn, preview)
-            hashes: set[str] = set()
-            uncached: list[str] = []
-            cached = rejected = 0
-            for item in store.iter_pending_items(conn, limit or claimable or 0):
-                try:
-                    prep = prepare(item, engine, settings)
-                except ItemRejected:
-                    rejected += 1
-                    continue
-                if prep.input_hash in hashes:
-                    continue
-                hashes.add(prep.input_hash)
-                if cache.get(prep.input_hash) is not None:
-                    cached += 1
-                else:
-                    uncached.append(prep.input_hash)
-            # Only what the cache lacks is looked up: a pair in both counts once (as cached).
-            in_db = len(queue.find_succeeded_by_hash(conn, uncached)) if uncached else 0
+            plan = _plan_inputs(conn, engine, settings, cache, limit or claimable or 0)
         cache.close()
-    would_process = min(claimable, limit) if limit else claimable
     return {
         "engine": name,
         "model": engine.model,
         "claimable": claimable,
-        "would_process": would_process,
+        "would_process": min(claimable, limit) if limit else claimable,
+        **plan,
+        "preview": [
+            {"id": r[0], "candidate_id": r[1], "job_id": r[2], "title": r[3], "attempts": r[4], "priority": r[5]}
+            for r in rows
+        ],
+    }
+
+
+def _plan_inputs(conn: Any, engine: Any, settings: Settings, cache: Any, limit: int) -> dict[str, int]:
+    """Hash the next `limit` items as a run would; count what dedup would serve and what needs a call."""
+    from resume_opt.errors import ItemRejected
+    from resume_opt.run.item import prepare
+
+    hashes: set[str] = set()
+    uncached: list[str] = []
+    cached = rejected = 0
+    for item in store.iter_pending_items(conn, limit):
+        try:
+            prep = prepare(item, engine, settings)
+        except ItemRejected:
+            rejected += 1
+            continue
+        if prep.input_hash in hashes:
+            continue
+        hashes.add(prep.input_hash)
+        if cache.get(prep.input_hash) is not None:
+            cached += 1
+        else:
+            uncached.append(prep.input_hash)
+    # Only what the cache lacks is looked up: a pair in both counts once (as cached).
+    in_db = len(queue.find_succeeded_by_hash(conn, uncached)) if uncached else 0
+    return {
         "distinct_inputs": len(hashes),
         "cached": cached,
         "in_database": in_db,
         "bad_input": rejected,
         "estimated_engine_calls": max(len(hashes) - cached - in_db, 0),
-        "preview": [
-            {"id": r[0], "candidate_id": r[1], "job_id": r[2], "title": r[3], "attempts": r[4], "priority": r[5]}
-            for r in rows
-        ],
     }
 
 
@@ -270,17 +278,35 @@ def collect_stats(settings: Settings, runs: int = 5) -> dict[str, Any]:
         }
 
 
+@dataclass
+class _EnqueueTotals:
+    """What `enqueue --pairs` did, summed over its batches."""
+
+    inserted: int = 0
+    skipped: int = 0
+    unknown_candidates: set[str] = field(default_factory=set)
+    unknown_jobs: set[str] = field(default_factory=set)
+
+    def add(self, outcomes: list[Any]) -> None:
+        for o in outcomes:
+            if o.status == "queued":
+                self.inserted += 1
+            elif o.status == "skipped":
+                self.skipped += 1
+            elif o.status == "unknown_candidate":
+                self.unknown_candidates.add(o.candidate_id)
+            else:
+                self.unknown_jobs.add(o.job_id)
+
+
 def enqueue(
     settings: Settings, pairs_file: Path | None, job: str | None, all_candidates: bool, priority: int
 ) -> dict[str, Any]:
     """Queue pairs from a CSV file, or one job against every candidate."""
-    from resume_opt.io.importer import read_pairs
-
-    bad: list[tuple[int, str]] = []
+    if job is not None and not all_candidates:
+        raise InputError("--job needs --all-candidates (or use --pairs FILE)")
     with database(settings) as db:
         if job is not None:
-            if not all_candidates:
-                raise InputError("--job needs --all-candidates (or use --pairs FILE)")
             with db.connection() as conn:
                 res = store.enqueue_job_for_all(conn, job, priority, settings.run.max_attempts)
             return {
@@ -291,41 +317,36 @@ def enqueue(
                 "bad_lines": [],
             }
         assert pairs_file is not None
-        totals = {"inserted": 0, "skipped": 0, "unknown_candidates": set(), "unknown_jobs": set()}
-        batch: list[tuple[str, str]] = []
+        totals, bad = _enqueue_file(db, pairs_file, priority, settings.run.max_attempts)
+    return {
+        "inserted": totals.inserted,
+        "skipped": totals.skipped,
+        "unknown_candidates": sorted(totals.unknown_candidates),
+        "unknown_jobs": sorted(totals.unknown_jobs),
+        "bad_lines": bad,
+    }
 
-        def flush() -> None:
-            if not batch:
-                return
-            # The same SQL function the platform's app calls (db/platform.py).
+
+def _enqueue_file(
+    db: Database, pairs_file: Path, priority: int, max_attempts: int
+) -> tuple[_EnqueueTotals, list[tuple[int, str]]]:
+    """Stream the CSV in batches of 1,000 through the platform's own SQL function (db/platform.py)."""
+    from resume_opt.io.importer import read_pairs
+
+    totals, bad, batch = _EnqueueTotals(), [], []
+    for line, cand, jobid in read_pairs(pairs_file):
+        if cand is None:
+            bad.append((line, jobid))
+            continue
+        batch.append((cand, jobid))
+        if len(batch) >= 1000:
             with db.connection() as conn:
-                outcomes = platform.enqueue_pairs(conn, batch, priority, settings.run.max_attempts)
-            for o in outcomes:
-                if o.status == "queued":
-                    totals["inserted"] += 1  # type: ignore[operator]
-                elif o.status == "skipped":
-                    totals["skipped"] += 1  # type: ignore[operator]
-                elif o.status == "unknown_candidate":
-                    totals["unknown_candidates"].add(o.candidate_id)  # type: ignore[attr-defined]
-                else:
-                    totals["unknown_jobs"].add(o.job_id)  # type: ignore[attr-defined]
-            batch.clear()
-
-        for line, cand, jobid in read_pairs(pairs_file):
-            if cand is None:
-                bad.append((line, jobid))
-                continue
-            batch.append((cand, jobid))
-            if len(batch) >= 1000:
-                flush()
-        flush()
-        return {
-            "inserted": totals["inserted"],
-            "skipped": totals["skipped"],
-            "unknown_candidates": sorted(totals["unknown_candidates"]),  # type: ignore[call-overload]
-            "unknown_jobs": sorted(totals["unknown_jobs"]),  # type: ignore[call-overload]
-            "bad_lines": bad,
-        }
+                totals.add(platform.enqueue_pairs(conn, batch, priority, max_attempts))
+            batch = []
+    if batch:
+        with db.connection() as conn:
+            totals.add(platform.enqueue_pairs(conn, batch, priority, max_attempts))
+    return totals, bad
 
 
 def import_records(settings: Settings, kind: str, path: Path) -> Any:
