@@ -200,6 +200,7 @@ def _section_types() -> dict[str, type]:
 
 def _coerce(key: str, value: Any, typ: Any) -> Any:
     """Convert `value` (from YAML or an env string) to `typ`, or raise ConfigError."""
+    # Long on purpose: one branch per setting type, each with its own one-line error.
     origin = getattr(typ, "__origin__", None)
     if origin is dict:
         if not isinstance(value, dict):

@@ -111,7 +111,11 @@ def _limits(settings: Settings) -> tuple[bool, str]:
         return False, "could not read the limits: cannot reach the Groq API"
     finally:
         client.close()
-    h = RateLimitHeaders.parse(headers)
+    return True, _limits_line(settings, RateLimitHeaders.parse(headers))
+
+
+def _limits_line(settings: Settings, h: Any) -> str:
+    """What the provider announced, the share we use of it, and any cap the operator set."""
     parts = []
     if h.limit_tokens:
         parts.append(f"{h.limit_tokens:,} tokens per minute ({h.remaining_tokens or 0:,} left)")
@@ -129,7 +133,7 @@ def _limits(settings: Settings) -> tuple[bool, str]:
         if value
     ]
     said = "; ".join(parts) if parts else "no x-ratelimit headers"
-    return True, (
+    return (
         f"{settings.groq.model}: {said}; requests per minute and tokens per day show only in a 429"
         f"; using {rl.share:.0%} of them" + (f", capped at {', '.join(caps)}" if caps else "")
     )

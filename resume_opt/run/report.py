@@ -106,6 +106,7 @@ def build_report(
     cache_status: str,
 ) -> dict[str, Any]:
     """The run report as one JSON-serialisable dict."""
+    # Long on purpose: one flat literal, field by field, is the report's contract (DESIGN.md).
     c = counters
     finished = started_at + timedelta(seconds=duration_s)
     done = c.succeeded + c.failed

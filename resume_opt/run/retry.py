@@ -53,6 +53,8 @@ def call_with_retries(
     sleep: Callable[[float], None] = time.sleep,
 ) -> T:
     """Run `fn` under the policy (tenacity); re-raise the last error when attempts run out."""
+    # Long on purpose: tenacity's stop and wait callbacks share the per-kind counts below,
+    # so they live together as closures over them.
     counts = {"transient": 0, "bad_output": 0, "rate_limited": 0}
 
     def count_call(_: RetryCallState) -> None:
