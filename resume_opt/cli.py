@@ -128,7 +128,7 @@ def main_options(
 
 
 # --- run ---------------------------------------------------------------------------
-# `run` is long only in its option declarations (one per flag); its body is one call.
+# `run` is long only in its option declarations (one per flag); its body calls commands and renders.
 @app.command()
 @_guard
 def run(
