@@ -39,8 +39,12 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database schema: apply and inspect migrations.", no_args_is_help=True)
 import_app = typer.Typer(help="Import candidates or jobs from JSON Lines files (upsert by id).", no_args_is_help=True)
+batch_app = typer.Typer(
+    help="Groq Batch API batches: status and cancel (run --mode batch submits).", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
+app.add_typer(batch_app, name="batch")
 
 
 @dataclass
@@ -137,6 +141,12 @@ def run(
     budget_tokens: Annotated[int | None, typer.Option(help="Stop claiming once this many tokens are used.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be processed; change nothing.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
+    mode: Annotated[
+        str | None, typer.Option(help="online (call now) or batch (collect, then submit via Groq's Batch API).")
+    ] = None,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="Batch mode: poll until this run's batches end, within --max-runtime.")
+    ] = False,
 ) -> None:
     """Claim pending (candidate, job) pairs and tailor them; print the run report.
 
@@ -153,6 +163,7 @@ def run(
             "max_runtime_s": max_runtime,
             "budget_usd": budget_usd,
             "budget_tokens": budget_tokens,
+            "mode": mode,
         },
     )
     if dry_run:
@@ -162,7 +173,7 @@ def run(
         else:
             render.plan(_out(), plan)
         return
-    report = commands.execute_run(settings, quiet=as_json or _state(ctx).verbosity < 0)
+    report = commands.execute_run(settings, quiet=as_json or _state(ctx).verbosity < 0, wait=wait)
     if as_json:
         print(json.dumps(report, indent=2, default=str))
     else:
@@ -176,6 +187,32 @@ def run(
         os._exit(code)  # engine threads still blocked in I/O must not hold the process open
     if code:
         raise typer.Exit(code)
+
+
+# --- batch -------------------------------------------------------------------------
+@batch_app.command("status")
+@_guard
+def batch_status(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    last: Annotated[int, typer.Option(help="How many of the latest batches to list.", min=1)] = 50,
+) -> None:
+    """Our batches: id, Groq's id, status, lines, completed, failed, created, expires."""
+    rows = commands.batch_status(_settings(ctx), last)
+    if as_json:
+        print(json.dumps(rows, indent=2))
+    else:
+        render.batches(_out(), rows)
+
+
+@batch_app.command("cancel")
+@_guard
+def batch_cancel(
+    ctx: typer.Context, batch_id: Annotated[int, typer.Argument(help="Our batch id (batch status).")]
+) -> None:
+    """Ask Groq to cancel a batch; the next run collects what it finished and requeues the rest."""
+    res = commands.batch_cancel(_settings(ctx), batch_id)
+    print(f"batch {res['id']} ({res['provider_batch_id']}): {res['status']}")
 
 
 # --- stats -------------------------------------------------------------------------

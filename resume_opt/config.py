@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
@@ -48,6 +49,18 @@ class RunSettings:
     progress_interval_s: float = 30
     budget_usd: float = 0.0
     budget_tokens: int = 0
+    mode: str = "online"
+
+
+@dataclass
+class BatchSettings:
+    max_lines: int = 2000
+    max_file_mb: float = 200
+    completion_window: str = "24h"
+    discount: float = 0.5
+    poll_interval_s: float = 30
+    poll_max_interval_s: float = 600
+    collect_chunk: int = 500
 
 
 @dataclass
@@ -106,6 +119,7 @@ class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     run: RunSettings = field(default_factory=RunSettings)
     retry: RetrySettings = field(default_factory=RetrySettings)
+    batch: BatchSettings = field(default_factory=BatchSettings)
     engine: EngineSettings = field(default_factory=EngineSettings)
     cache: CacheSettings = field(default_factory=CacheSettings)
     groq: GroqSettings = field(default_factory=GroqSettings)
@@ -135,6 +149,7 @@ class Settings:
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "run.engine": ("auto", "local", "groq", "null"),
+    "run.mode": ("online", "batch"),
     "rate_limit.scope": ("process", "database"),
     "logging.level": ("debug", "info", "warning", "error"),
     "logging.format": ("text", "json"),
@@ -158,6 +173,7 @@ MAY_BE_ZERO = {
     "database.reconnect_window_s",
     "cache.ttl_days",
     "database.pool_min",
+    "batch.discount",
 }
 
 
@@ -274,6 +290,12 @@ def validate(settings: Settings) -> None:
                     raise ConfigError(f"{key}: must be {'>= 0' if key in MAY_BE_ZERO else '> 0'}, got {value}")
     if settings.database.pool_max < max(settings.database.pool_min, 2):
         raise ConfigError("database.pool_max: must be >= 2 and >= database.pool_min")
+    window = re.fullmatch(r"(\d+)([hd])", settings.batch.completion_window)
+    hours = (int(window.group(1)) * (24 if window.group(2) == "d" else 1)) if window else 0
+    if not 24 <= hours <= 168:
+        raise ConfigError(f"batch.completion_window: must be 24h to 7d, got {settings.batch.completion_window!r}")
+    if settings.batch.max_lines > 50000 or settings.batch.max_file_mb > 200 or settings.batch.discount >= 1:
+        raise ConfigError("batch: max_lines <= 50000, max_file_mb <= 200 and discount < 1 (Groq's limits)")
     for model, price in settings.groq.prices.items():
         if (
             not isinstance(price, list)

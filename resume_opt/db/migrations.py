@@ -126,6 +126,9 @@ def _registry() -> list[tuple[str, str]]:
     if rate_limit_sql:
         migrations.append(("m003_rate_limit", rate_limit_sql))
     migrations.append(("m004_plan_stable_dedup", M004_PLAN_STABLE_DEDUP))
+    from resume_opt.db.batches import MIGRATION_SQL as batches_sql
+
+    migrations.append(("m007_batches", batches_sql))
     return migrations
 
 

@@ -1,0 +1,220 @@
+"""Collecting: every terminal batch of ours, its output and error files streamed line by line.
+
+One run collects a batch (`batches.claim_collect`: a status transition another run
+cannot make at the same time, taken back only when the collector's lease is stale).
+Lines are handled `collect_chunk` at a time: the items their custom_id (input_hash)
+names are taken `submitted -> running` by this run (one statement: each row is
+taken once, by one run), the proposal goes through the same `finalize` (guard) as
+online, results go to the disk cache and then through `queue.write_back`. A run
+killed midway leaves taken rows to the reaper and untaken ones `submitted`; the
+next collector re-reads the files and skips lines whose items are no longer held.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+from resume_opt.ats.tailor import finalize
+from resume_opt.db import batches, queue
+from resume_opt.engines.groq.batch import LineResult, parse_result_line
+from resume_opt.errors import ItemRejected
+from resume_opt.run import item as work
+from resume_opt.run.batch_context import BatchContext, log
+
+
+class Collector:
+    """Refreshes our live batches and collects each terminal one."""
+
+    def __init__(self, ctx: BatchContext) -> None:
+        self.ctx = ctx
+
+    def refresh_and_collect(self) -> int:
+        """One pass over every live batch; return how many are still in flight after it."""
+        ctx = self.ctx
+        in_flight = 0
+        for row in ctx.tx("live batches", batches.live):
+            if ctx.stop.is_set():
+                break
+            if row.provider_batch_id is None:
+                in_flight += 1  # being submitted (or left to reconciliation)
+                continue
+            status = row.status
+            if status in batches.PROVIDER_LIVE:
+                info = ctx.client.retrieve(row.provider_batch_id)
+                ctx.tx(
+                    "refresh batch",
+                    lambda conn, i=info, r=row: batches.refresh(  # type: ignore[misc]
+                        conn,
+                        r.id,
+                        i.status,
+                        i.output_file_id,
+                        i.error_file_id,
+                        i.completed,
+                        i.failed,
+                        i.expires_at,
+                        i.first_error,
+                    ),
+                )
+                status = info.status
+            if status in batches.PROVIDER_TERMINAL or status == "collecting":
+                taken = ctx.tx("claim batch", functools.partial(self._claim, row.id))
+                if taken is not None:
+                    self.collect(taken, status)
+                    continue
+            in_flight += 1
+        return in_flight
+
+    def _claim(self, batch_id: int, conn: queue.Conn) -> batches.BatchRow | None:
+        return batches.claim_collect(conn, batch_id, self.ctx.run_id, self.ctx.settings.run.lease_timeout_s)
+
+    def _lines(self, file_id: str | None) -> Iterator[bytes]:
+        if file_id:
+            yield from self.ctx.client.iter_lines(file_id)
+
+    def collect(self, row: batches.BatchRow, provider_status: str) -> None:
+        """Apply a terminal batch's output and error files, then settle the items left over."""
+        ctx = self.ctx
+        # When re-collecting after a dead collector, the provider's status is kept in `error`'s place:
+        # read it back from the API so leftovers are settled by what really happened.
+        if provider_status == "collecting" and row.provider_batch_id:
+            provider_status = ctx.client.retrieve(row.provider_batch_id).status
+        known = ctx.tx("batch inputs", lambda conn: batches.batch_hashes(conn, row.id))
+        ctx.info("collecting batch %s (%s, %s lines)", row.id, provider_status, row.lines)
+        chunk: dict[str, LineResult] = {}
+        size = ctx.settings.batch.collect_chunk
+        for file_id in (row.output_file_id, row.error_file_id):
+            for raw in self._lines(file_id):
+                res = parse_result_line(raw, ctx.prices)
+                if res is None or res.custom_id not in known:
+                    ctx.counters.unknown_lines += 1
+                    log.warning(
+                        "run %s: batch %s: ignoring a result line with an unknown custom_id", ctx.run_id, row.id
+                    )
+                    continue
+                chunk[res.custom_id] = res
+                if len(chunk) >= size:
+                    self._apply(row, chunk)
+                    chunk = {}
+        if chunk:
+            self._apply(row, chunk)
+        self._settle_rest(row, provider_status)
+        ctx.tx("finish batch", lambda conn: batches.finish_collect(conn, row.id, ctx.run_id))
+        ctx.counters.batches_collected += 1
+
+    def _apply(self, row: batches.BatchRow, results: dict[str, LineResult]) -> None:
+        ctx = self.ctx
+        taken = ctx.tx("take items", lambda conn: batches.take_items(conn, row.id, ctx.run_id, sorted(results)))
+        successes: list[queue.Success] = []
+        failures: list[queue.Failure] = []
+        released: list[int] = []
+        to_cache: list[tuple[str, dict[str, Any]]] = []
+        cost = online = 0.0
+        finished: dict[str, dict[str, Any]] = {}
+        billed: set[str] = set()
+        for it, h in taken:
+            res = results[h]
+            if res.not_run:
+                released.append(it.id)
+                continue
+            if res.error is not None:
+                failures.append(self._failure(it, res.error.kind, str(res.error)))
+                continue
+            assert res.proposal is not None
+            try:
+                prep = work.prepare(it, ctx.identity, ctx.settings)  # type: ignore[arg-type]
+            except ItemRejected as exc:
+                failures.append(queue.Failure(it.id, exc.kind, f"{exc.kind}: {exc}", True, 0.0))
+                continue
+            if prep.input_hash != h:  # the resume or job changed since submission: do it again
+                released.append(it.id)
+                continue
+            result = finished.get(h)
+            if result is None:
+                result = finalize(prep.resume, prep.job, res.proposal)
+                result.update({k: v for k, v in res.proposal.extra.items() if k not in result})
+                finished[h] = result
+                to_cache.append(
+                    (
+                        h,
+                        {
+                            "result": result,
+                            "score_before": result.get("score_before"),
+                            "score_after": result.get("score_after"),
+                        },
+                    )
+                )
+            first = h not in billed
+            billed.add(h)
+            line_cost, line_online = ctx.prices.cost(res.tokens_in, res.tokens_out) if first else (0.0, 0.0)
+            cost += line_cost
+            online += line_online
+            if first:
+                ctx.counters.add_usage(res.tokens_in, res.tokens_out, line_cost, None)
+                ctx.counters.engine_calls += 1
+            successes.append(
+                queue.Success(
+                    id=it.id,
+                    input_hash=h,
+                    engine=ctx.identity.name,
+                    model=ctx.identity.model,
+                    prompt_version=ctx.identity.prompt_version,
+                    result=result,
+                    score_before=result.get("score_before"),
+                    score_after=result.get("score_after"),
+                    tokens_in=res.tokens_in if first else 0,
+                    tokens_out=res.tokens_out if first else 0,
+                    cost_usd=round(line_cost, 8),
+                    latency_ms=None,
+                )
+            )
+        ctx.counters.online_cost_usd += online
+        # Into the cache before the write-back: a run killed in between loses no paid-for answer.
+        ctx.cache.set_many(to_cache)
+        self._write(row, successes, failures, released, cost, online)
+
+    def _failure(self, it: queue.ClaimedItem, kind: str, message: str) -> queue.Failure:
+        self.ctx.count_error(kind)
+        return queue.Failure(it.id, kind, f"{kind}: {message}", False, self.ctx.backoff_s(it.attempts))
+
+    def _write(
+        self,
+        row: batches.BatchRow,
+        successes: list[queue.Success],
+        failures: list[queue.Failure],
+        released: list[int],
+        cost: float,
+        online: float,
+    ) -> None:
+        ctx = self.ctx
+
+        def write(conn: queue.Conn) -> dict[str, int]:
+            written = queue.write_back(conn, ctx.run_id, successes, failures, released)
+            if cost or online:
+                batches.add_cost(conn, row.id, cost, online)
+            return written
+
+        written = ctx.tx("write back", write)
+        ctx.count_written(written)
+        ctx.counters.collected += len(successes) + len(failures) + len(released)
+
+    def _settle_rest(self, row: batches.BatchRow, provider_status: str) -> None:
+        """Items no line answered: expired or cancelled ones back uncharged, the rest charged."""
+        ctx = self.ctx
+        if provider_status in ("expired", "cancelled"):
+            n = ctx.tx("return unrun", lambda conn: batches.return_uncharged(conn, row.id, None))
+            ctx.counters.released += n
+            ctx.counters.collected += n
+            return
+        rest = ctx.tx("take the rest", lambda conn: batches.take_items(conn, row.id, ctx.run_id, None))
+        if not rest:
+            return
+        if provider_status == "failed":
+            fresh = ctx.tx("read batch", lambda conn: batches.get(conn, row.id))
+            why = (fresh.error if fresh else None) or "the batch failed validation"
+            log.warning("run %s: batch %s failed validation: %s", ctx.run_id, row.id, why)
+            failures = [self._failure(it, "batch_invalid", why) for it, _ in rest]
+        else:
+            failures = [self._failure(it, "batch_missing", "no result line for this request") for it, _ in rest]
+        self._write(row, [], failures, [], 0.0, 0.0)
