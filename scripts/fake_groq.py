@@ -546,7 +546,9 @@ class FakeBatches:
         self.expire_share = 0.0
         self.bad_body_share = 0.0
         self.unknown_lines = 0
+        self.reject_line = 0
         self.stall: dict[str, Any] = {}
+        self.released = threading.Event()
         self.lock = threading.Lock()
         self.rng = random.Random(fake.rng.random())
         self.created = 0
@@ -554,15 +556,22 @@ class FakeBatches:
 
     def configure(self, **options: Any) -> FakeBatches:
         for key, value in options.items():
-            if not hasattr(self, key) or key in ("fake", "dir", "files", "batches", "lock"):
+            if not hasattr(self, key) or key in ("fake", "dir", "files", "batches", "lock", "released"):
                 raise ValueError(f"unknown batch option {key}")
             setattr(self, key, value)
         return self
 
-    def _hold(self, name: str) -> None:
+    def _hold(self, name: str) -> bool:
+        """Pause as `stall[name]` says, until then or `release()`; True if it paused."""
         seconds = self.stall.get(name)
         if seconds:
-            self.fake._stopping.wait(float(seconds))
+            self.released.wait(float(seconds))
+        return bool(seconds)
+
+    def release(self) -> None:
+        """End every stall now and for good."""
+        self.stall.clear()
+        self.released.set()
 
     # -- files ----------------------------------------------------------------------------
 
@@ -626,7 +635,8 @@ class FakeBatches:
     # -- batches --------------------------------------------------------------------------
 
     def create(self, body: dict[str, Any]) -> tuple[int, Any]:
-        self._hold("create_before")
+        if self._hold("create_before"):  # the request is lost before the batch exists
+            return 503, _error("The server had an error", "internal_server_error", "service_unavailable")
         file_id = str(body.get("input_file_id") or "")
         with self.lock:
             f = self.files.get(file_id)
@@ -708,7 +718,7 @@ class FakeBatches:
                     )
                 except ValueError:
                     ok = False
-                if not ok:
+                if not ok or n == self.reject_line:
                     return n, {"code": "invalid_request", "line": n, "message": f"line {n} is not a valid request"}
         return n, None
 
@@ -837,7 +847,7 @@ class FakeBatches:
                     handler.wfile.write(raw)
                     if stall and n == stall[0]:
                         handler.wfile.flush()
-                        self.fake._stopping.wait(float(stall[1]))
+                        self.released.wait(float(stall[1]))
         except (BrokenPipeError, ConnectionResetError):
             handler.close_connection = True
         return 200

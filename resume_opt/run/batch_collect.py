@@ -18,7 +18,7 @@ from typing import Any
 
 from resume_opt.ats.tailor import finalize
 from resume_opt.db import batches, queue
-from resume_opt.engines.groq.batch import LineResult, parse_result_line
+from resume_opt.engines.groq.batch import BatchInfo, LineResult, parse_result_line
 from resume_opt.errors import ItemRejected
 from resume_opt.run import item as work
 from resume_opt.run.batch_context import BatchContext, log
@@ -29,6 +29,7 @@ class Collector:
 
     def __init__(self, ctx: BatchContext) -> None:
         self.ctx = ctx
+        self._first_error: str | None = None
 
     def refresh_and_collect(self) -> int:
         """One pass over every live batch; return how many are still in flight after it."""
@@ -40,28 +41,13 @@ class Collector:
             if row.provider_batch_id is None:
                 in_flight += 1  # being submitted (or left to reconciliation)
                 continue
-            status = row.status
-            if status in batches.PROVIDER_LIVE:
-                info = ctx.client.retrieve(row.provider_batch_id)
-                ctx.tx(
-                    "refresh batch",
-                    lambda conn, i=info, r=row: batches.refresh(  # type: ignore[misc]
-                        conn,
-                        r.id,
-                        i.status,
-                        i.output_file_id,
-                        i.error_file_id,
-                        i.completed,
-                        i.failed,
-                        i.expires_at,
-                        i.first_error,
-                    ),
-                )
-                status = info.status
-            if status in batches.PROVIDER_TERMINAL or status == "collecting":
+            # Always ask: a batch may have ended before its creation was even recorded.
+            info = ctx.client.retrieve(row.provider_batch_id)
+            ctx.tx("refresh batch", functools.partial(_refresh, row.id, info))
+            if info.status in batches.PROVIDER_TERMINAL:
                 taken = ctx.tx("claim batch", functools.partial(self._claim, row.id))
                 if taken is not None:
-                    self.collect(taken, status)
+                    self.collect(taken, info)
                     continue
             in_flight += 1
         return in_flight
@@ -73,18 +59,19 @@ class Collector:
         if file_id:
             yield from self.ctx.client.iter_lines(file_id)
 
-    def collect(self, row: batches.BatchRow, provider_status: str) -> None:
-        """Apply a terminal batch's output and error files, then settle the items left over."""
+    def collect(self, row: batches.BatchRow, info: BatchInfo) -> None:
+        """Apply a terminal batch's output and error files, then settle the items left over.
+
+        `info` is what the provider says now (file ids, status): a collector that took over
+        from a dead one settles leftovers by what really happened to the batch."""
         ctx = self.ctx
-        # When re-collecting after a dead collector, the provider's status is kept in `error`'s place:
-        # read it back from the API so leftovers are settled by what really happened.
-        if provider_status == "collecting" and row.provider_batch_id:
-            provider_status = ctx.client.retrieve(row.provider_batch_id).status
+        provider_status = info.status
+        self._first_error = info.first_error
         known = ctx.tx("batch inputs", lambda conn: batches.batch_hashes(conn, row.id))
         ctx.info("collecting batch %s (%s, %s lines)", row.id, provider_status, row.lines)
         chunk: dict[str, LineResult] = {}
         size = ctx.settings.batch.collect_chunk
-        for file_id in (row.output_file_id, row.error_file_id):
+        for file_id in (info.output_file_id, info.error_file_id):
             for raw in self._lines(file_id):
                 res = parse_result_line(raw, ctx.prices)
                 if res is None or res.custom_id not in known:
@@ -211,10 +198,23 @@ class Collector:
         if not rest:
             return
         if provider_status == "failed":
-            fresh = ctx.tx("read batch", lambda conn: batches.get(conn, row.id))
-            why = (fresh.error if fresh else None) or "the batch failed validation"
+            why = self._first_error or "the batch failed validation"
             log.warning("run %s: batch %s failed validation: %s", ctx.run_id, row.id, why)
             failures = [self._failure(it, "batch_invalid", why) for it, _ in rest]
         else:
             failures = [self._failure(it, "batch_missing", "no result line for this request") for it, _ in rest]
         self._write(row, [], failures, [], 0.0, 0.0)
+
+
+def _refresh(batch_id: int, info: BatchInfo, conn: queue.Conn) -> None:
+    batches.refresh(
+        conn,
+        batch_id,
+        info.status,
+        info.output_file_id,
+        info.error_file_id,
+        info.completed,
+        info.failed,
+        info.expires_at,
+        info.first_error,
+    )
