@@ -730,10 +730,13 @@ class FakeBatches:
             )
             return
         self._set(batch_id, request_counts={"total": total, "completed": 0, "failed": 0})
-        if self.fake._stopping.wait(self.delay_s / 2):
+        self.released.wait(self.delay_s / 2)  # release() ends the delay too
+        if self.fake._stopping.is_set():
             return
-        self._set(batch_id, status="in_progress", in_progress_at=int(time.time()))
-        if self.fake._stopping.wait(self.delay_s / 2):
+        if self.get(batch_id)["status"] == "validating":  # type: ignore[index]
+            self._set(batch_id, status="in_progress", in_progress_at=int(time.time()))
+        self.released.wait(self.delay_s / 2)
+        if self.fake._stopping.is_set():
             return
         run_until = total - int(total * self.expire_share)
         completed = failed = 0

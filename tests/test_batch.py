@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -131,3 +132,44 @@ def test_dedup_cache_database_and_identical_inputs_make_no_request(db_url: str, 
         conn.execute("insert into optimizations (candidate_id, job_id) select candidate_id, job_id from optimizations")
     again = run_batch()
     assert again["cached"] == 8 and again["submitted"] == 0 and fake.batches.created == 2
+
+
+def test_cli_batch_status_cancel_and_stats(db_url: str, fake: FakeGroq) -> None:
+    from typer.testing import CliRunner
+
+    from resume_opt.cli import app
+
+    seed_pairs(db_url, 8)
+    fake.batches.configure(delay_s=600)  # stays in flight until cancelled
+    runner = CliRunner()
+    res = runner.invoke(app, ["run", "--mode", "batch", "--json"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["batch", "status", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert [(r["id"], r["lines"], r["status"]) for r in rows] == [(1, 8, "validating")]
+    assert rows[0]["provider_batch_id"].startswith("batch_") and rows[0]["expires_at"]
+    res = runner.invoke(app, ["batch", "status"])
+    assert res.exit_code == 0 and "validating" in res.output and "groq id" in res.output
+    res = runner.invoke(app, ["stats", "--json"])
+    data = json.loads(res.output)
+    assert data["queue"]["submitted"] == 8 and data["batches"]["in_flight"] == {"batches": 1, "items": 8}
+    res = runner.invoke(app, ["batch", "cancel", "1"])
+    assert res.exit_code == 0 and "cancelling" in res.output, res.output
+    res = runner.invoke(app, ["batch", "cancel", "99"])
+    assert res.exit_code == 1 and "no batch with id 99" in res.output
+    fake.batches.release()  # the fake's processing wakes up and sees `cancelling`
+    wait_all(fake)
+    report = run_batch(limit=0)
+    assert report["released"] == 8 and report["batches_collected"] == 1, {k: v for k, v in report.items() if isinstance(v, int)}
+    assert report["submitted"] == 8, "the cancelled pairs go straight into a new batch, uncharged"
+    assert one(db_url, "select max(attempts) from optimizations") == 1
+
+
+def test_batch_mode_without_a_key_is_a_config_error(db_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from resume_opt.cli import app
+
+    res = CliRunner().invoke(app, ["run", "--mode", "batch"])
+    assert res.exit_code == 2 and "needs GROQ_API_KEY" in res.output
