@@ -61,6 +61,7 @@ class BatchSettings:
     poll_interval_s: float = 30
     poll_max_interval_s: float = 600
     collect_chunk: int = 500
+    collect_processes: int = 0
 
 
 @dataclass
@@ -174,6 +175,7 @@ MAY_BE_ZERO = {
     "cache.ttl_days",
     "database.pool_min",
     "batch.discount",
+    "batch.collect_processes",
 }
 
 

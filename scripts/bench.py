@@ -8,7 +8,8 @@ JSON object of named figures on stdout (the table then goes to stderr).
 Scenarios: overhead (pipeline vs the plain-SQL floor), peer (pgqueuer on the same
 server, plus the pipeline in the same run), rerun (all pairs served by dedup; cache
 lookup latency), latency (pool efficiency with slow calls), memory (peak RSS at 10k
-and 100k pairs), scaling (1, 2, 4 processes on one queue), ratelimit and quality
+and 100k pairs), scaling (1, 2, 4 processes on one queue), batch (submit then
+collect through the Batch API against the fake), ratelimit and quality
 (scripts/bench_ratelimit.py and scripts/bench_quality.py; arguments after `--` go
 to them), all. Every scenario works in its own throw-away PostgreSQL schema and
 data directory. See BENCHMARKS.md for the figures and what limits each.
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import common  # noqa: E402
 from benchlib.common import DEFAULT_DSN, log, table  # noqa: E402
 
-SCENARIOS = ("overhead", "peer", "rerun", "ratelimit", "latency", "memory", "scaling", "quality")
+SCENARIOS = ("overhead", "peer", "rerun", "ratelimit", "latency", "memory", "scaling", "quality", "batch")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -194,6 +195,10 @@ def run_scenarios(args: argparse.Namespace) -> dict[str, Any]:
         step("memory", lambda: procs.memory(args), procs.memory_rows)
     if "scaling" in want:
         step("scaling", lambda: procs.scaling(args), procs.scaling_rows)
+    if "batch" in want:
+        from benchlib import batch
+
+        step("batch", lambda: batch.run(args), batch.rows)
     for name in ("ratelimit", "quality"):
         if name in want:
             step(name, lambda n=name: external(n, args), lambda f, n=name: external_rows(n, f), nest=True)

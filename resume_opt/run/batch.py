@@ -75,9 +75,9 @@ class BatchRun:
         self.started_at: datetime = started
         heart = threading.Thread(target=self._heartbeat, name="heartbeat", daemon=True)
         heart.start()
+        collector = Collector(ctx)
         try:
             self.reconcile()
-            collector = Collector(ctx)
             collector.refresh_and_collect()
             if not ctx.stop.is_set() and not self._deadline_passed():
                 Submitter(ctx).run()
@@ -92,6 +92,7 @@ class BatchRun:
         finally:
             self._done.set()
             ctx.client.close()
+            collector.close()
         return self._finish()
 
     def _wait(self, collector: Collector) -> None:

@@ -13,15 +13,63 @@ next collector re-reads the files and skips lines whose items are no longer held
 from __future__ import annotations
 
 import functools
+import multiprocessing as mp
+import os
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
+from resume_opt.ats.proposal import Proposal
 from resume_opt.ats.tailor import finalize
 from resume_opt.db import batches, queue
+from resume_opt.db.queue import ClaimedItem
 from resume_opt.engines.groq.batch import BatchInfo, LineResult, parse_result_line
 from resume_opt.errors import ItemRejected
 from resume_opt.run import item as work
 from resume_opt.run.batch_context import BatchContext, log
+
+# Chunks with fewer proposals than this are guarded in the run's own process (no pool start-up).
+POOL_MIN_JOBS = 200
+
+
+@dataclass
+class _Stage:
+    """A chunk between being taken and being written back."""
+
+    row: batches.BatchRow
+    results: dict[str, LineResult]
+    taken: list[tuple[ClaimedItem, str]]
+    guarded: list[dict[str, tuple[str, Any]]] = field(default_factory=list)
+    futures: list[Future[dict[str, tuple[str, Any]]]] = field(default_factory=list)
+
+
+def guard_many(
+    jobs: list[tuple[ClaimedItem, str, Proposal]], limits: tuple[int, str, str, str]
+) -> dict[str, tuple[str, Any]]:
+    """Prepare each item again and apply its proposal through `finalize` (the guard), as online.
+
+    Pure (runs in a worker process): input_hash -> ("ok", result) | ("release", None) when the
+    inputs changed since submission | ("reject", (kind, message)) when the item is unusable now.
+    """
+    max_chars, name, model, prompt_version = limits
+    settings = SimpleNamespace(engine=SimpleNamespace(max_resume_chars=max_chars))
+    identity = SimpleNamespace(name=name, model=model, prompt_version=prompt_version)
+    out: dict[str, tuple[str, Any]] = {}
+    for it, h, proposal in jobs:
+        try:
+            prep = work.prepare(it, identity, settings)  # type: ignore[arg-type]
+        except ItemRejected as exc:
+            out[h] = ("reject", (exc.kind, str(exc)))
+            continue
+        if prep.input_hash != h:
+            out[h] = ("release", None)
+            continue
+        result = finalize(prep.resume, prep.job, proposal)
+        result.update({k: v for k, v in proposal.extra.items() if k not in result})
+        out[h] = ("ok", result)
+    return out
 
 
 class Collector:
@@ -30,6 +78,8 @@ class Collector:
     def __init__(self, ctx: BatchContext) -> None:
         self.ctx = ctx
         self._first_error: str | None = None
+        self._workers = ctx.settings.batch.collect_processes or (os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
 
     def refresh_and_collect(self) -> int:
         """One pass over every live batch; return how many are still in flight after it."""
@@ -70,6 +120,7 @@ class Collector:
         known = ctx.tx("batch inputs", lambda conn: batches.batch_hashes(conn, row.id))
         ctx.info("collecting batch %s (%s, %s lines)", row.id, provider_status, row.lines)
         chunk: dict[str, LineResult] = {}
+        stage: _Stage | None = None
         size = ctx.settings.batch.collect_chunk
         for file_id in (info.output_file_id, info.error_file_id):
             for raw in self._lines(file_id):
@@ -82,46 +133,80 @@ class Collector:
                     continue
                 chunk[res.custom_id] = res
                 if len(chunk) >= size:
-                    self._apply(row, chunk)
+                    # One chunk is guarded (in the pool) while the one before it is written back.
+                    stage, previous = self._start(row, chunk), stage
+                    if previous is not None:
+                        self._finish(previous)
                     chunk = {}
         if chunk:
-            self._apply(row, chunk)
+            stage, previous = self._start(row, chunk), stage
+            if previous is not None:
+                self._finish(previous)
+        if stage is not None:
+            self._finish(stage)
         self._settle_rest(row, provider_status)
         ctx.tx("finish batch", lambda conn: batches.finish_collect(conn, row.id, ctx.run_id))
         ctx.counters.batches_collected += 1
 
-    def _apply(self, row: batches.BatchRow, results: dict[str, LineResult]) -> None:
+    def _start(self, row: batches.BatchRow, results: dict[str, LineResult]) -> _Stage:
+        """Take a chunk's items and start guarding its proposals (in the pool when there is one)."""
         ctx = self.ctx
         taken = ctx.tx("take items", lambda conn: batches.take_items(conn, row.id, ctx.run_id, sorted(results)))
+        stage = _Stage(row, results, taken)
+        jobs: list[tuple[ClaimedItem, str, Proposal]] = []
+        queued: set[str] = set()
+        for it, h in taken:
+            res = results[h]
+            if res.proposal is not None and not res.not_run and res.error is None and h not in queued:
+                queued.add(h)
+                jobs.append((it, h, res.proposal))
+        limits = (
+            ctx.settings.engine.max_resume_chars,
+            ctx.identity.name,
+            ctx.identity.model,
+            ctx.identity.prompt_version,
+        )
+        pool = self._pool_for(len(jobs))
+        if pool is None:
+            stage.guarded = [guard_many(jobs, limits)]
+        else:
+            step = max(1, -(-len(jobs) // (self._workers * 2)))
+            stage.futures = [pool.submit(guard_many, jobs[i : i + step], limits) for i in range(0, len(jobs), step)]
+        return stage
+
+    def _finish(self, stage: _Stage) -> None:
+        """Gather a chunk's guarded results, cache them, write the chunk back."""
+        ctx = self.ctx
+        outcomes: dict[str, tuple[str, Any]] = {}
+        for part in stage.guarded + [f.result() for f in stage.futures]:
+            outcomes.update(part)
         successes: list[queue.Success] = []
         failures: list[queue.Failure] = []
         released: list[int] = []
         to_cache: list[tuple[str, dict[str, Any]]] = []
         cost = online = 0.0
-        finished: dict[str, dict[str, Any]] = {}
         billed: set[str] = set()
-        for it, h in taken:
-            res = results[h]
+        for it, h in stage.taken:
+            res = stage.results[h]
             if res.not_run:
                 released.append(it.id)
                 continue
             if res.error is not None:
                 failures.append(self._failure(it, res.error.kind, str(res.error)))
                 continue
-            assert res.proposal is not None
-            try:
-                prep = work.prepare(it, ctx.identity, ctx.settings)  # type: ignore[arg-type]
-            except ItemRejected as exc:
-                failures.append(queue.Failure(it.id, exc.kind, f"{exc.kind}: {exc}", True, 0.0))
-                continue
-            if prep.input_hash != h:  # the resume or job changed since submission: do it again
+            verdict, value = outcomes.get(h, ("release", None))
+            if verdict == "release":  # the resume or job changed since submission: do it again
                 released.append(it.id)
                 continue
-            result = finished.get(h)
-            if result is None:
-                result = finalize(prep.resume, prep.job, res.proposal)
-                result.update({k: v for k, v in res.proposal.extra.items() if k not in result})
-                finished[h] = result
+            if verdict == "reject":
+                kind, message = value
+                self.ctx.count_error(kind)
+                failures.append(queue.Failure(it.id, kind, f"{kind}: {message}", True, 0.0))
+                continue
+            result: dict[str, Any] = value
+            first = h not in billed
+            if first:
+                billed.add(h)
                 to_cache.append(
                     (
                         h,
@@ -132,8 +217,6 @@ class Collector:
                         },
                     )
                 )
-            first = h not in billed
-            billed.add(h)
             line_cost, line_online = ctx.prices.cost(res.tokens_in, res.tokens_out) if first else (0.0, 0.0)
             cost += line_cost
             online += line_online
@@ -159,7 +242,20 @@ class Collector:
         ctx.counters.online_cost_usd += online
         # Into the cache before the write-back: a run killed in between loses no paid-for answer.
         ctx.cache.set_many(to_cache)
-        self._write(row, successes, failures, released, cost, online)
+        self._write(stage.row, successes, failures, released, cost, online)
+
+    def _pool_for(self, jobs: int) -> ProcessPoolExecutor | None:
+        """Guarding is CPU-bound Python: big chunks go to one process per core."""
+        if self._workers <= 1 or jobs < POOL_MIN_JOBS:
+            return None
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=mp.get_context("spawn"))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def _failure(self, it: queue.ClaimedItem, kind: str, message: str) -> queue.Failure:
         self.ctx.count_error(kind)
