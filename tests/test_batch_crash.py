@@ -143,7 +143,7 @@ def test_kill_in_the_middle_of_a_collection(db_url: str, fake: FakeGroq) -> None
     seed_pairs(db_url, 20)
     assert run_batch()["submitted"] == 20
     until("batch done", lambda: fake.batches.list()["data"][0]["status"] == "completed")
-    fake.batches.configure(stall={"content_after_lines": (9, 120)})
+    fake.batches.configure(stall={"content_after_lines": (13, 120)})
     proc = spawn(env={"RESUME_OPT_BATCH_COLLECT_CHUNK": "4"})
     until(
         "first chunks written",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import tempfile
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -40,17 +41,32 @@ class Submitter:
         # input_hash -> the batch of this run that carries it (identical inputs make one line).
         self.carried: dict[str, int] = {}
         self._reaped = False
+        self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-sender")
+        self._sending: Future[None] | None = None
 
     def run(self) -> None:
+        """Submit file after file; one file uploads (sender thread) while the next is prepared."""
         s = self.ctx.settings
-        while not self.ctx.stop.is_set():
-            n = s.batch.max_lines
-            if s.run.limit:
-                n = min(n, s.run.limit - self.ctx.counters.claimed)
-                if n <= 0:
+        try:
+            while not self.ctx.stop.is_set():
+                n = s.batch.max_lines
+                if s.run.limit:
+                    n = min(n, s.run.limit - self.ctx.counters.claimed)
+                    if n <= 0:
+                        return
+                if not self.submit_one(n):
                     return
-            if not self.submit_one(n):
-                return
+        finally:
+            try:
+                self._drain()
+            finally:
+                self._sender.shutdown(wait=True)
+
+    def _drain(self) -> None:
+        """Wait for the file being sent; its failure (if any) surfaces here."""
+        sending, self._sending = self._sending, None
+        if sending is not None:
+            sending.result()
 
     def _claim(self, n: int) -> list[queue.ClaimedItem]:
         reap, self._reaped = not self._reaped, True
@@ -112,7 +128,8 @@ class Submitter:
         plan = ctx.tx("hold items", lambda conn: self._hold(conn, token, rest, bodies, successes, failures))
         batch_id, lines = plan
         if batch_id is not None:
-            self._send(batch_id, token, lines)
+            self._drain()  # at most one file in flight: memory stays one file's worth
+            self._sending = self._sender.submit(self._send, batch_id, token, lines)
         return True
 
     def _rejected(self, it: queue.ClaimedItem, exc: ItemRejected) -> queue.Failure:
