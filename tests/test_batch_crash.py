@@ -176,12 +176,14 @@ def test_kill_in_the_middle_of_a_collection(db_url: str, fake: FakeGroq) -> None
 def test_two_hosts_never_submit_or_write_a_pair_twice(db_url: str, fake: FakeGroq) -> None:
     seed_pairs(db_url, 200)
     env = {"RESUME_OPT_BATCH_MAX_LINES": "15"}
+    fake.batches.configure(delay_s=600)  # held until release(): the submitters collect nothing
     procs = [spawn(env=env) for _ in range(2)]
     reports = [json.loads(p.communicate(timeout=180)[0]) for p in procs]
     assert sum(r["submitted"] for r in reports) == 200
     assert status_counts(db_url) == {"submitted": 200}
     counts = lines_per_custom_id(fake)
     assert len(counts) == 200 and max(counts.values()) == 1
+    fake.batches.release()
     until("all batches done", lambda: all(b["status"] == "completed" for b in fake.batches.list()["data"]))
     procs = [spawn(env=env) for _ in range(2)]
     reports = [json.loads(p.communicate(timeout=180)[0]) for p in procs]

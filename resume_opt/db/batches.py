@@ -216,6 +216,12 @@ update optimizations o
 returning o.id, o.attempts, o.max_attempts, c.resume_text, j.title, j.company, j.description, o.input_hash
 """
 
+READ_ITEMS = """
+select o.id, o.attempts, o.max_attempts, c.resume_text, j.title, j.company, j.description, o.input_hash
+  from optimizations o join candidates c on c.id = o.candidate_id join jobs j on j.id = o.job_id
+ where o.batch_id = %(batch_id)s and o.status = 'submitted' and o.input_hash = any(%(hashes)s)
+"""
+
 HASHES_OF = "select distinct input_hash from optimizations where batch_id = %(batch_id)s"
 
 # Items back to the queue without charging the attempt their submission claimed.
@@ -429,6 +435,12 @@ def take_items(conn: Conn, batch_id: int, run_id: int, hashes: list[str] | None)
         rows = conn.execute(TAKE_REST, {"batch_id": batch_id, "run_id": run_id}).fetchall()
     else:
         rows = conn.execute(TAKE_ITEMS, {"batch_id": batch_id, "run_id": run_id, "hashes": hashes}).fetchall()
+    return [(ClaimedItem(*r[:7]), str(r[7])) for r in rows]
+
+
+def read_items(conn: Conn, batch_id: int, hashes: list[str]) -> list[tuple[ClaimedItem, str]]:
+    """A batch's still-submitted items for these custom_ids, read (not taken) to guard their answers."""
+    rows = conn.execute(READ_ITEMS, {"batch_id": batch_id, "hashes": hashes}).fetchall()
     return [(ClaimedItem(*r[:7]), str(r[7])) for r in rows]
 
 

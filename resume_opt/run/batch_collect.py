@@ -40,9 +40,20 @@ class _Stage:
 
     row: batches.BatchRow
     results: dict[str, LineResult]
-    taken: list[tuple[ClaimedItem, str]]
     guarded: list[dict[str, tuple[str, Any]]] = field(default_factory=list)
     futures: list[Future[dict[str, tuple[str, Any]]]] = field(default_factory=list)
+
+
+@dataclass
+class _Tally:
+    """One chunk's write-back and what it adds to the counters."""
+
+    successes: list[queue.Success] = field(default_factory=list)
+    failures: list[queue.Failure] = field(default_factory=list)
+    released: list[int] = field(default_factory=list)
+    usage: list[tuple[int, int, float]] = field(default_factory=list)
+    cost: float = 0.0
+    online: float = 0.0
 
 
 def guard_many(
@@ -151,11 +162,11 @@ class Collector:
     def _start(self, row: batches.BatchRow, results: dict[str, LineResult]) -> _Stage:
         """Take a chunk's items and start guarding its proposals (in the pool when there is one)."""
         ctx = self.ctx
-        taken = ctx.tx("take items", lambda conn: batches.take_items(conn, row.id, ctx.run_id, sorted(results)))
-        stage = _Stage(row, results, taken)
+        held = ctx.tx("read items", lambda conn: batches.read_items(conn, row.id, sorted(results)))
+        stage = _Stage(row, results)
         jobs: list[tuple[ClaimedItem, str, Proposal]] = []
         queued: set[str] = set()
-        for it, h in taken:
+        for it, h in held:
             res = results[h]
             if res.proposal is not None and not res.not_run and res.error is None and h not in queued:
                 queued.add(h)
@@ -175,55 +186,68 @@ class Collector:
         return stage
 
     def _finish(self, stage: _Stage) -> None:
-        """Gather a chunk's guarded results, cache them, write the chunk back."""
+        """Cache a chunk's guarded results, then take and write its items in one transaction.
+
+        Nothing is held between transactions: a run killed before this commit leaves the
+        chunk `submitted`, and the next collector applies it (from the disk cache's twin
+        of this work or afresh) — nothing is reaped, nothing submitted again.
+        """
         ctx = self.ctx
         outcomes: dict[str, tuple[str, Any]] = {}
         for part in stage.guarded + [f.result() for f in stage.futures]:
             outcomes.update(part)
-        successes: list[queue.Success] = []
-        failures: list[queue.Failure] = []
-        released: list[int] = []
-        to_cache: list[tuple[str, dict[str, Any]]] = []
-        cost = online = 0.0
+        # Into the cache before the write-back: a run killed in between loses no paid-for answer.
+        ctx.cache.set_many(
+            [
+                (h, {"result": v, "score_before": v.get("score_before"), "score_after": v.get("score_after")})
+                for h, (verdict, v) in outcomes.items()
+                if verdict == "ok"
+            ]
+        )
+
+        def write(conn: queue.Conn) -> tuple[dict[str, int], _Tally]:
+            taken = batches.take_items(conn, stage.row.id, ctx.run_id, sorted(stage.results))
+            tally = self._tally(stage, taken, outcomes)
+            written = queue.write_back(conn, ctx.run_id, tally.successes, tally.failures, tally.released)
+            if tally.cost or tally.online:
+                batches.add_cost(conn, stage.row.id, tally.cost, tally.online)
+            return written, tally
+
+        written, tally = ctx.tx("write back", write)
+        self._count(written, tally)
+
+    def _tally(
+        self, stage: _Stage, taken: list[tuple[ClaimedItem, str]], outcomes: dict[str, tuple[str, Any]]
+    ) -> _Tally:
+        """What to write for each taken item (pure: the transaction may be retried)."""
+        ctx = self.ctx
+        t = _Tally()
         billed: set[str] = set()
-        for it, h in stage.taken:
+        for it, h in taken:
             res = stage.results[h]
             if res.not_run:
-                released.append(it.id)
+                t.released.append(it.id)
                 continue
             if res.error is not None:
-                failures.append(self._failure(it, res.error.kind, str(res.error)))
+                t.failures.append(self._failure(it, res.error.kind, str(res.error)))
                 continue
             verdict, value = outcomes.get(h, ("release", None))
             if verdict == "release":  # the resume or job changed since submission: do it again
-                released.append(it.id)
+                t.released.append(it.id)
                 continue
             if verdict == "reject":
                 kind, message = value
-                self.ctx.count_error(kind)
-                failures.append(queue.Failure(it.id, kind, f"{kind}: {message}", True, 0.0))
+                t.failures.append(queue.Failure(it.id, kind, f"{kind}: {message}", True, 0.0))
                 continue
             result: dict[str, Any] = value
             first = h not in billed
-            if first:
-                billed.add(h)
-                to_cache.append(
-                    (
-                        h,
-                        {
-                            "result": result,
-                            "score_before": result.get("score_before"),
-                            "score_after": result.get("score_after"),
-                        },
-                    )
-                )
+            billed.add(h)
             line_cost, line_online = ctx.prices.cost(res.tokens_in, res.tokens_out) if first else (0.0, 0.0)
-            cost += line_cost
-            online += line_online
+            t.cost += line_cost
+            t.online += line_online
             if first:
-                ctx.counters.add_usage(res.tokens_in, res.tokens_out, line_cost, None)
-                ctx.counters.engine_calls += 1
-            successes.append(
+                t.usage.append((res.tokens_in, res.tokens_out, line_cost))
+            t.successes.append(
                 queue.Success(
                     id=it.id,
                     input_hash=h,
@@ -239,10 +263,18 @@ class Collector:
                     latency_ms=None,
                 )
             )
-        ctx.counters.online_cost_usd += online
-        # Into the cache before the write-back: a run killed in between loses no paid-for answer.
-        ctx.cache.set_many(to_cache)
-        self._write(stage.row, successes, failures, released, cost, online)
+        return t
+
+    def _count(self, written: dict[str, int], t: _Tally) -> None:
+        c = self.ctx.counters
+        self.ctx.count_written(written)
+        c.collected += len(t.successes) + len(t.failures) + len(t.released)
+        c.online_cost_usd += t.online
+        for tokens_in, tokens_out, cost in t.usage:
+            c.add_usage(tokens_in, tokens_out, cost, None)
+            c.engine_calls += 1
+        for f in t.failures:
+            self.ctx.count_error(f.kind)
 
     def _pool_for(self, jobs: int) -> ProcessPoolExecutor | None:
         """Guarding is CPU-bound Python: big chunks go to one process per core."""
@@ -258,29 +290,7 @@ class Collector:
             self._pool = None
 
     def _failure(self, it: queue.ClaimedItem, kind: str, message: str) -> queue.Failure:
-        self.ctx.count_error(kind)
         return queue.Failure(it.id, kind, f"{kind}: {message}", False, self.ctx.backoff_s(it.attempts))
-
-    def _write(
-        self,
-        row: batches.BatchRow,
-        successes: list[queue.Success],
-        failures: list[queue.Failure],
-        released: list[int],
-        cost: float,
-        online: float,
-    ) -> None:
-        ctx = self.ctx
-
-        def write(conn: queue.Conn) -> dict[str, int]:
-            written = queue.write_back(conn, ctx.run_id, successes, failures, released)
-            if cost or online:
-                batches.add_cost(conn, row.id, cost, online)
-            return written
-
-        written = ctx.tx("write back", write)
-        ctx.count_written(written)
-        ctx.counters.collected += len(successes) + len(failures) + len(released)
 
     def _settle_rest(self, row: batches.BatchRow, provider_status: str) -> None:
         """Items no line answered: expired or cancelled ones back uncharged, the rest charged."""
@@ -290,16 +300,19 @@ class Collector:
             ctx.counters.released += n
             ctx.counters.collected += n
             return
-        rest = ctx.tx("take the rest", lambda conn: batches.take_items(conn, row.id, ctx.run_id, None))
-        if not rest:
-            return
         if provider_status == "failed":
-            why = self._first_error or "the batch failed validation"
+            kind, why = "batch_invalid", self._first_error or "the batch failed validation"
             log.warning("run %s: batch %s failed validation: %s", ctx.run_id, row.id, why)
-            failures = [self._failure(it, "batch_invalid", why) for it, _ in rest]
         else:
-            failures = [self._failure(it, "batch_missing", "no result line for this request") for it, _ in rest]
-        self._write(row, [], failures, [], 0.0, 0.0)
+            kind, why = "batch_missing", "no result line for this request"
+
+        def write(conn: queue.Conn) -> tuple[dict[str, int], _Tally]:
+            t = _Tally()
+            t.failures = [self._failure(it, kind, why) for it, _ in batches.take_items(conn, row.id, ctx.run_id, None)]
+            return queue.write_back(conn, ctx.run_id, [], t.failures, []), t
+
+        written, tally = ctx.tx("settle the rest", write)
+        self._count(written, tally)
 
 
 def _refresh(batch_id: int, info: BatchInfo, conn: queue.Conn) -> None:
