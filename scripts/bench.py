@@ -89,6 +89,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--json", action="store_true", help="print one JSON object of named figures")
     args = p.parse_args(argv)
     args.passthrough = passthrough
+    args.n_given = args.n is not None
     if args.n is None:
         args.n = 200 if args.smoke else 50_000
     if args.smoke:

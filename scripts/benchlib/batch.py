@@ -68,7 +68,7 @@ def _wait_done(base: str, timeout: float = 1800) -> float:
 
 
 def run(args: Any) -> dict[str, Any]:
-    sizes = [args.n] if args.n else ([200, 2000] if args.smoke else [10_000, 100_000])
+    sizes = [args.n] if getattr(args, "n_given", True) else ([200, 2000] if args.smoke else [10_000, 100_000])
     # Processing starts after submission ends (~1 s per 2,000 pairs here): the fake's own CPU
     # must not be counted against the submission on a 2-core machine.
     fake, base = _fake(max(2.0, sizes[-1] / 1500))
