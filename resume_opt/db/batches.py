@@ -4,9 +4,10 @@ A batch row is written *before* its file is uploaded and each step after it
 (uploaded, created, collecting, collected) is recorded as it happens, so a run
 killed anywhere leaves a row the next run can reconcile. Items move
 `running -> submitted` (held by the batch, `locked_by` cleared) in the same
-transaction that writes the row; collection moves them `submitted -> running`
-(locked by the collecting run) one statement at a time, so each row is taken by
-exactly one run and `queue.write_back` (guarded by `locked_by`) writes it once.
+transaction that writes the row; collection takes them `submitted -> running`
+(locked by the collecting run) and writes them back (`queue.write_back`, guarded by
+`locked_by`) in one transaction, so each row is taken by exactly one run, written
+once, and never left held by a run that died.
 A run's hold on a batch row (preparing, uploading, collecting) is a lease:
 `locked_by` + `heartbeat_at`, taken back by another run once stale.
 """
@@ -165,8 +166,7 @@ TOKENS_OF = "select token, id, status from batches where token = any(%(tokens)s)
 
 # One collector per batch: a terminal batch, or one whose collector's lease went stale.
 CLAIM_COLLECT = f"""
-update batches set status = 'collecting', locked_by = %(run_id)s, heartbeat_at = now(), updated_at = now(),
-       error = coalesce(error, %(error)s)
+update batches set status = 'collecting', locked_by = %(run_id)s, heartbeat_at = now(), updated_at = now()
  where id = %(id)s
    and (status in ('completed', 'failed', 'expired', 'cancelled')
         or (status = 'collecting' and (heartbeat_at is null
@@ -174,7 +174,6 @@ update batches set status = 'collecting', locked_by = %(run_id)s, heartbeat_at =
 returning {_COLUMNS}
 """
 
-# What the provider said when we claimed it for collection (kept in `error` as "status:...").
 CLAIM_STALE_LOCAL = f"""
 update batches set locked_by = %(run_id)s, heartbeat_at = now(), updated_at = now()
  where id = %(id)s and status in ('preparing', 'uploaded')
@@ -311,10 +310,10 @@ def set_counts(conn: Conn, batch_id: int, lines: int, items: int) -> None:
     conn.execute(SET_COUNTS, {"id": batch_id, "lines": lines, "items": items})
 
 
-def add_items(conn: Conn, batch_ids: list[int], n: int = 1) -> None:
-    """Count duplicates that joined earlier batches (one each)."""
-    for bid in batch_ids:
-        conn.execute(ADD_ITEMS, {"ids": [bid], "n": n})
+def add_items(conn: Conn, batch_ids: list[int]) -> None:
+    """Count duplicates that joined earlier batches (one per entry of `batch_ids`)."""
+    for bid in sorted(set(batch_ids)):
+        conn.execute(ADD_ITEMS, {"ids": [bid], "n": batch_ids.count(bid)})
 
 
 def mark_uploaded(conn: Conn, batch_id: int, file_id: str) -> bool:
@@ -381,7 +380,7 @@ def tokens_of(conn: Conn, tokens: list[str]) -> dict[str, tuple[int, str]]:
 
 def claim_collect(conn: Conn, batch_id: int, run_id: int, lease_s: float) -> BatchRow | None:
     """Take a terminal batch (or one whose collector died) for collection; None if another run has it."""
-    params = {"id": batch_id, "run_id": run_id, "lease_s": lease_s, "error": None}
+    params = {"id": batch_id, "run_id": run_id, "lease_s": lease_s}
     return _row(conn.execute(CLAIM_COLLECT, params).fetchone())
 
 

@@ -3,11 +3,12 @@
 One run collects a batch (`batches.claim_collect`: a status transition another run
 cannot make at the same time, taken back only when the collector's lease is stale).
 Lines are handled `collect_chunk` at a time: the items their custom_id (input_hash)
-names are taken `submitted -> running` by this run (one statement: each row is
-taken once, by one run), the proposal goes through the same `finalize` (guard) as
-online, results go to the disk cache and then through `queue.write_back`. A run
-killed midway leaves taken rows to the reaper and untaken ones `submitted`; the
-next collector re-reads the files and skips lines whose items are no longer held.
+names are read, each answer goes through the same `finalize` (guard) as online — in
+a process pool for big chunks, one chunk guarded while the previous one is written —
+results go to the disk cache, then one transaction takes the still-submitted items
+(`submitted -> running`, this run) and writes them back (`queue.write_back`). A run
+killed midway leaves unwritten items `submitted`: the next collector re-reads the
+files and skips lines whose items are no longer held, so nothing is written twice.
 """
 
 from __future__ import annotations
