@@ -5,7 +5,7 @@ cannot make at the same time, taken back only when the collector's lease is stal
 Lines are handled `collect_chunk` at a time: the items their custom_id (input_hash)
 names are read, each answer goes through the same `finalize` (guard) as online — in
 a process pool for big chunks, one chunk guarded while the previous one is written —
-results go to the disk cache, then one transaction takes the still-submitted items
+results go to the disk cache (a thread of its own), and one transaction takes the still-submitted items
 (`submitted -> running`, this run) and writes them back (`queue.write_back`). A run
 killed midway leaves unwritten items `submitted`: the next collector re-reads the
 files and skips lines whose items are no longer held, so nothing is written twice.
@@ -17,7 +17,7 @@ import functools
 import multiprocessing as mp
 import os
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
@@ -92,6 +92,8 @@ class Collector:
         self._first_error: str | None = None
         self._workers = ctx.settings.batch.collect_processes or (os.cpu_count() or 1)
         self._pool: ProcessPoolExecutor | None = None
+        self._cacher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-cache")
+        self._caching: list[Future[None]] = []
 
     def refresh_and_collect(self) -> int:
         """One pass over every live batch; return how many are still in flight after it."""
@@ -187,7 +189,7 @@ class Collector:
         return stage
 
     def _finish(self, stage: _Stage) -> None:
-        """Cache a chunk's guarded results, then take and write its items in one transaction.
+        """Take and write a chunk's items in one transaction; cache its results beside it.
 
         Nothing is held between transactions: a run killed before this commit leaves the
         chunk `submitted`, and the next collector applies it (from the disk cache's twin
@@ -197,14 +199,17 @@ class Collector:
         outcomes: dict[str, tuple[str, Any]] = {}
         for part in stage.guarded + [f.result() for f in stage.futures]:
             outcomes.update(part)
-        # Into the cache before the write-back: a run killed in between loses no paid-for answer.
-        ctx.cache.set_many(
-            [
-                (h, {"result": v, "score_before": v.get("score_before"), "score_after": v.get("score_after")})
-                for h, (verdict, v) in outcomes.items()
-                if verdict == "ok"
-            ]
-        )
+        # For later dedup only (an unwritten chunk stays `submitted` and is collected again), so
+        # the cache is written by its own thread, beside the write-back.
+        fresh = [
+            (h, {"result": v, "score_before": v.get("score_before"), "score_after": v.get("score_after")})
+            for h, (verdict, v) in outcomes.items()
+            if verdict == "ok"
+        ]
+        if fresh:
+            self._caching.append(self._cacher.submit(ctx.cache.set_many, fresh))
+            while len(self._caching) > 2:
+                self._caching.pop(0).result()
 
         def write(conn: queue.Conn) -> tuple[dict[str, int], _Tally]:
             taken = batches.take_items(conn, stage.row.id, ctx.run_id, sorted(stage.results))
@@ -286,6 +291,10 @@ class Collector:
         return self._pool
 
     def close(self) -> None:
+        for fut in self._caching:
+            fut.result()
+        self._caching.clear()
+        self._cacher.shutdown(wait=True)
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
