@@ -190,3 +190,19 @@ def test_two_hosts_never_submit_or_write_a_pair_twice(db_url: str, fake: FakeGro
     assert sum(r["succeeded"] for r in reports) == 200, "each result written once"
     assert sum(r["batches_collected"] for r in reports) == len(fake.batches.list()["data"])
     assert status_counts(db_url) == {"succeeded": 200}
+
+
+def test_sigterm_finishes_the_step_under_way_and_exits_143(db_url: str, fake: FakeGroq) -> None:
+    seed_pairs(db_url, 30)
+    fake.batches.configure(stall={"create_after": 120})
+    proc = spawn(env={"RESUME_OPT_BATCH_MAX_LINES": "10"})
+    until("first batch created at the provider", lambda: fake.batches.created == 1, proc)
+    proc.send_signal(signal.SIGTERM)
+    fake.batches.release()
+    out, _ = proc.communicate(timeout=120)
+    assert proc.returncode == 143
+    report = json.loads(out)
+    assert report["stop_reason"] == "SIGTERM" and report["batches_submitted"] >= 1
+    assert one(db_url, "select count(*) from batches where provider_batch_id is null") == 0, "every step recorded"
+    submitted = one(db_url, "select count(*) from optimizations where status = 'submitted'")
+    assert submitted == report["submitted"] and status_counts(db_url).get("running") is None

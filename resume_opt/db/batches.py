@@ -158,8 +158,6 @@ LIVE = f"select {_COLUMNS} from batches where status not in ('collected', 'aband
 
 GET = f"select {_COLUMNS} from batches where id = %(id)s"
 
-GET_BY_PROVIDER = f"select {_COLUMNS} from batches where provider_batch_id = %(pid)s"
-
 LIST_RECENT = f"select {_COLUMNS} from batches order by id desc limit %(n)s"
 
 TOKENS_OF = "select token, id, status from batches where token = any(%(tokens)s)"
@@ -361,10 +359,6 @@ def live(conn: Conn) -> list[BatchRow]:
 
 def get(conn: Conn, batch_id: int) -> BatchRow | None:
     return _row(conn.execute(GET, {"id": batch_id}).fetchone())
-
-
-def get_by_provider_id(conn: Conn, provider_id: str) -> BatchRow | None:
-    return _row(conn.execute(GET_BY_PROVIDER, {"pid": provider_id}).fetchone())
 
 
 def recent(conn: Conn, n: int) -> list[BatchRow]:
