@@ -395,7 +395,7 @@ def _batch_client(settings: Settings) -> Any:
 def execute_batch_run(settings: Settings, install_signals: bool = True, wait: bool = False) -> dict[str, Any]:
     """`run --mode batch`: collect finished batches, submit new ones; the report dict."""
     from resume_opt.run.batch import BatchRun
-    from resume_opt.run.report import write_json
+    from resume_opt.run.report import prometheus_text, write_json, write_metrics
 
     client = _batch_client(settings)
     with database(settings) as db:
@@ -415,11 +415,20 @@ def execute_batch_run(settings: Settings, install_signals: bool = True, wait: bo
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             cache.close()
-    try:
-        report["report_file"] = str(write_json(report, settings.reports_dir))
-    except OSError as exc:
-        log.warning("run %s: cannot write the report file: %s", report["run_id"], exc.strerror or type(exc).__name__)
-        report["report_file"] = None
+        try:
+            report["report_file"] = str(write_json(report, settings.reports_dir))
+        except OSError as exc:
+            log.warning(
+                "run %s: cannot write the report file: %s", report["run_id"], exc.strerror or type(exc).__name__
+            )
+            report["report_file"] = None
+        if settings.reports.metrics_textfile:
+            try:
+                with db.connection() as conn:
+                    q, last = stats.queue_counts(conn), stats.last_success_ts(conn)
+                write_metrics(Path(settings.reports.metrics_textfile), prometheus_text(report, q, last))
+            except Exception as exc:  # metrics must not fail a finished run
+                log.warning("run %s: cannot write metrics: %s", report["run_id"], type(exc).__name__)
     return report
 
 

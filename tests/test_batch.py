@@ -52,7 +52,11 @@ def run_batch(wait: bool = False, max_lines: int | None = None, **run: Any) -> d
     return commands.execute_run(settings, install_signals=False, wait=wait)
 
 
-def test_submit_then_collect_succeeds_every_pair(db_url: str, fake: FakeGroq) -> None:
+def test_submit_then_collect_succeeds_every_pair(
+    db_url: str, fake: FakeGroq, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    metrics = tmp_path / "resume_opt.prom"
+    monkeypatch.setenv("RESUME_OPT_REPORTS_METRICS_TEXTFILE", str(metrics))
     seed_pairs(db_url, 30)
     first = run_batch()
     assert first["submitted"] == 30 and first["batches_submitted"] == 1 and first["exit_code"] == 0
@@ -63,6 +67,7 @@ def test_submit_then_collect_succeeds_every_pair(db_url: str, fake: FakeGroq) ->
     assert second["collected"] == 30 and second["succeeded"] == 30, second
     assert status_counts(db_url) == {"succeeded": 30}
     assert second["cost_usd"] > 0 and second["saved_usd"] == pytest.approx(second["cost_usd"], rel=1e-3)
+    assert 'resume_opt_queue_items{status="succeeded"} 30.0' in metrics.read_text()
 
 
 def test_failed_expired_unknown_and_bad_lines(db_url: str, fake: FakeGroq) -> None:
