@@ -43,8 +43,12 @@ db_app = typer.Typer(help="Database schema: apply and inspect migrations.", no_a
 import_app = typer.Typer(
     help="Import candidates (JSON Lines or resume files) or jobs (JSON Lines); upsert by id.", no_args_is_help=True
 )
+batch_app = typer.Typer(
+    help="Groq Batch API batches: status and cancel (run --mode batch submits).", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
+app.add_typer(batch_app, name="batch")
 
 
 @dataclass
@@ -152,6 +156,12 @@ def run(
             "print the session's summary.",
         ),
     ] = False,
+    mode: Annotated[
+        str | None, typer.Option(help="online (call now) or batch (collect, then submit via Groq's Batch API).")
+    ] = None,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="Batch mode: poll until this run's batches end, within --max-runtime.")
+    ] = False,
 ) -> None:
     """Claim pending (candidate, job) pairs and tailor them; print the run report.
 
@@ -169,6 +179,7 @@ def run(
             "max_runtime_s": max_runtime,
             "budget_usd": budget_usd,
             "budget_tokens": budget_tokens,
+            "mode": mode,
         },
     )
     if follow and dry_run:
@@ -183,7 +194,7 @@ def run(
     if follow:
         report = commands.execute_follow(settings)
     else:
-        report = commands.execute_run(settings, quiet=as_json or _state(ctx).verbosity < 0)
+        report = commands.execute_run(settings, quiet=as_json or _state(ctx).verbosity < 0, wait=wait)
     if as_json:
         print(json.dumps(report, indent=2, default=str))
     elif follow:
@@ -199,6 +210,32 @@ def run(
         os._exit(code)  # engine threads still blocked in I/O must not hold the process open
     if code:
         raise typer.Exit(code)
+
+
+# --- batch -------------------------------------------------------------------------
+@batch_app.command("status")
+@_guard
+def batch_status(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    last: Annotated[int, typer.Option(help="How many of the latest batches to list.", min=1)] = 50,
+) -> None:
+    """Our batches: id, Groq's id, status, lines, completed, failed, created, expires."""
+    rows = commands.batch_status(_settings(ctx), last)
+    if as_json:
+        print(json.dumps(rows, indent=2))
+    else:
+        render.batches(_out(), rows)
+
+
+@batch_app.command("cancel")
+@_guard
+def batch_cancel(
+    ctx: typer.Context, batch_id: Annotated[int, typer.Argument(help="Our batch id (batch status).")]
+) -> None:
+    """Ask Groq to cancel a batch; the next run collects what it finished and requeues the rest."""
+    res = commands.batch_cancel(_settings(ctx), batch_id)
+    print(f"batch {res['id']} ({res['provider_batch_id']}): {res['status']}")
 
 
 # --- stats -------------------------------------------------------------------------

@@ -47,8 +47,12 @@ def announce_engine(name: str, requested: str) -> None:
         print("resume-opt: GROQ_API_KEY not set; using the offline engine", file=sys.stderr)
 
 
-def execute_run(settings: Settings, quiet: bool = False, install_signals: bool = True) -> dict[str, Any]:
+def execute_run(
+    settings: Settings, quiet: bool = False, install_signals: bool = True, wait: bool = False
+) -> dict[str, Any]:
     """One `resume-opt run`: the report dict (also written to the reports dir and the runs table)."""
+    if settings.run.mode == "batch":
+        return execute_batch_run(settings, install_signals=install_signals, wait=wait)
     from resume_opt.run.pipeline import Pipeline
     from resume_opt.run.progress import make_progress
 
@@ -260,6 +264,7 @@ def collect_stats(settings: Settings, runs: int = 5) -> dict[str, Any]:
                 "dir": str(settings.cache_dir),
             },
             "usage": usage,
+            "batches": _batch_stats(conn),
             "cost_by_model": stats.cost_by_model(conn, 24 * 30),
             "latency": {"24h": latency_24h},
             "throughput": {
@@ -297,6 +302,16 @@ class _EnqueueTotals:
                 self.unknown_candidates.add(o.candidate_id)
             else:
                 self.unknown_jobs.add(o.job_id)
+
+
+def _batch_stats(conn: Any) -> dict[str, Any]:
+    from resume_opt.db import batches
+
+    return {
+        "in_flight": batches.in_flight(conn),
+        "24h": batches.savings(conn, 24),
+        "30d": batches.savings(conn, 24 * 30),
+    }
 
 
 def enqueue(
@@ -482,3 +497,75 @@ def demo(settings: Settings, quiet: bool = False) -> dict[str, Any]:
         "report": report,
         "stats": collect_stats(settings),
     }
+
+
+# --- batch mode ------------------------------------------------------------------------
+
+
+def _batch_client(settings: Settings) -> Any:
+    from resume_opt.engines.groq.batch import BatchClient
+    from resume_opt.errors import ConfigError
+
+    if resolve_engine_name(settings.run.engine, settings) != "groq":
+        raise ConfigError("run.mode batch sends pairs through Groq's Batch API: it needs GROQ_API_KEY (engine groq)")
+    return BatchClient(settings)
+
+
+def execute_batch_run(settings: Settings, install_signals: bool = True, wait: bool = False) -> dict[str, Any]:
+    """`run --mode batch`: collect finished batches, submit new ones; the report dict."""
+    from resume_opt.run.batch import BatchRun
+    from resume_opt.run.report import prometheus_text, write_json, write_metrics
+
+    client = _batch_client(settings)
+    with database(settings) as db:
+        cache = open_cache(settings)
+        options = {
+            "model": settings.groq.model,
+            "limit": settings.run.limit,
+            "wait": wait,
+            "max_lines": settings.batch.max_lines,
+            "max_runtime_s": settings.run.max_runtime_s,
+        }
+        job = BatchRun(settings, db, client, cache, wait=wait, options=options)
+        previous = _install_signal_handlers(job) if install_signals else {}
+        try:
+            report = job.run()
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+            cache.close()
+        try:
+            report["report_file"] = str(write_json(report, settings.reports_dir))
+        except OSError as exc:
+            log.warning(
+                "run %s: cannot write the report file: %s", report["run_id"], exc.strerror or type(exc).__name__
+            )
+            report["report_file"] = None
+        if settings.reports.metrics_textfile:
+            try:
+                with db.connection() as conn:
+                    q, last = stats.queue_counts(conn), stats.last_success_ts(conn)
+                write_metrics(Path(settings.reports.metrics_textfile), prometheus_text(report, q, last))
+            except Exception as exc:  # metrics must not fail a finished run
+                log.warning("run %s: cannot write metrics: %s", report["run_id"], type(exc).__name__)
+    return report
+
+
+def batch_status(settings: Settings, n: int = 50) -> list[dict[str, Any]]:
+    """Our latest batches (`resume-opt batch status`)."""
+    from resume_opt.run.batch import batch_table
+
+    with database(settings) as db:
+        return batch_table(db, n)
+
+
+def batch_cancel(settings: Settings, batch_id: int) -> dict[str, Any]:
+    """`resume-opt batch cancel ID`."""
+    from resume_opt.run.batch import cancel_batch
+
+    client = _batch_client(settings)
+    try:
+        with database(settings) as db:
+            return cancel_batch(db, client, batch_id)
+    finally:
+        client.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
@@ -53,6 +54,19 @@ class RunSettings:
     follow_listen: str = "auto"
     follow_poll_s: float = 1.0
     follow_recheck_s: float = 30.0
+    mode: str = "online"
+
+
+@dataclass
+class BatchSettings:
+    max_lines: int = 2000
+    max_file_mb: float = 200
+    completion_window: str = "24h"
+    discount: float = 0.5
+    poll_interval_s: float = 30
+    poll_max_interval_s: float = 600
+    collect_chunk: int = 500
+    collect_processes: int = 0
 
 
 @dataclass
@@ -119,6 +133,7 @@ class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     run: RunSettings = field(default_factory=RunSettings)
     retry: RetrySettings = field(default_factory=RetrySettings)
+    batch: BatchSettings = field(default_factory=BatchSettings)
     engine: EngineSettings = field(default_factory=EngineSettings)
     cache: CacheSettings = field(default_factory=CacheSettings)
     groq: GroqSettings = field(default_factory=GroqSettings)
@@ -149,6 +164,7 @@ class Settings:
 CHOICES: dict[str, tuple[str, ...]] = {
     "run.engine": ("auto", "local", "groq", "null"),
     "database.pooler": ("auto", "none", "transaction", "session"),
+    "run.mode": ("online", "batch"),
     "rate_limit.scope": ("process", "database"),
     "run.follow_listen": ("auto", "on", "off"),
     "groq.response_format": ("auto", "json_schema", "json_object"),
@@ -176,6 +192,8 @@ MAY_BE_ZERO = {
     "database.reconnect_window_s",
     "cache.ttl_days",
     "database.pool_min",
+    "batch.discount",
+    "batch.collect_processes",
 }
 
 
@@ -300,6 +318,12 @@ def validate(settings: Settings) -> None:
         raise ConfigError(f"groq.max_tokens_percentile: must be in (0, 1], got {g.max_tokens_percentile}")
     if not 0 < settings.rate_limit.share <= 1:
         raise ConfigError(f"rate_limit.share: must be in (0, 1], got {settings.rate_limit.share}")
+    window = re.fullmatch(r"(\d+)([hd])", settings.batch.completion_window)
+    hours = (int(window.group(1)) * (24 if window.group(2) == "d" else 1)) if window else 0
+    if not 24 <= hours <= 168:
+        raise ConfigError(f"batch.completion_window: must be 24h to 7d, got {settings.batch.completion_window!r}")
+    if settings.batch.max_lines > 50000 or settings.batch.max_file_mb > 200 or settings.batch.discount >= 1:
+        raise ConfigError("batch: max_lines <= 50000, max_file_mb <= 200 and discount < 1 (Groq's limits)")
     for model, price in settings.groq.prices.items():
         if (
             not isinstance(price, list)

@@ -54,6 +54,9 @@ def report(console: Console, r: dict[str, Any]) -> None:
     for key in REPORT_FIGURES:
         if key in r:
             t.add_row(key, _fmt(r.get(key)))
+    if r.get("mode") == "batch":
+        for key in ("collected", "submitted", "batches_submitted", "batches_in_flight", "online_cost_usd", "saved_usd"):
+            t.add_row(key, _fmt(r.get(key)))
     lat = r.get("latency_ms") or {}
     t.add_row("latency p50/p95/max ms", " / ".join(_fmt(lat.get(k)) for k in ("p50", "p95", "max")))
     for key, label in (("response_format", "response format"), ("length_retries", "length retries")):
@@ -104,6 +107,10 @@ def _cache(s: dict[str, Any]) -> Table:
     t.add_row("latency p50 / p95 ms (24h)", f"{_fmt(lat['p50_ms'])} / {_fmt(lat['p95_ms'])}")
     t.add_row("succeeded last 24h", _fmt(lat["succeeded"]))
     t.add_row("last run pairs/s", _fmt(s["throughput"]["last_run_pairs_per_s"]))
+    b = s.get("batches")
+    if b:
+        t.add_row("batches in flight (items)", f"{_fmt(b['in_flight']['batches'])} ({_fmt(b['in_flight']['items'])})")
+        t.add_row("batch cost / saved 30d (USD)", f"{_fmt(b['30d']['cost_usd'])} / {_fmt(b['30d']['saved_usd'])}")
     return t
 
 
@@ -245,3 +252,25 @@ def checks(console: Console, items: list[dict[str, Any]]) -> None:
     for c in items:
         t.add_row(c["check"], "[green]ok[/green]" if c["ok"] else "[red]FAIL[/red]", c["detail"])
     console.print(t)
+
+
+def batches(console: Console, rows: list[dict[str, Any]]) -> None:
+    """`batch status`: one line per batch."""
+    if not rows:
+        console.print("no batches")
+        return
+    table = Table(box=None, pad_edge=False)
+    for col in ("id", "groq id", "status", "lines", "completed", "failed", "created", "expires"):
+        table.add_column(col, justify="right" if col in ("id", "lines", "completed", "failed") else "left")
+    for r in rows:
+        table.add_row(
+            str(r["id"]),
+            r["provider_batch_id"] or "-",
+            r["status"],
+            str(r["lines"]),
+            str(r["completed"]),
+            str(r["failed"]),
+            (r["created_at"] or "-")[:16],
+            (r["expires_at"] or "-")[:16],
+        )
+    console.print(table)

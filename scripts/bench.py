@@ -11,7 +11,8 @@ lookup latency), latency (pool efficiency with slow calls), memory (peak RSS at 
 and 100k pairs), scaling (1, 2, 4 processes on one queue, direct and through
 PgBouncer), import (files/s and peak RSS importing 200 and 2,000 generated PDFs and
 DOCX files), economy (pairs per minute at a TPM against a naive client, tokens reserved
-per pair, cost per 1,000 pairs: benchlib/economy.py), enqueue (the platform app's
+per pair, cost per 1,000 pairs: benchlib/economy.py), batch (submit then collect through the Batch API
+against the fake), enqueue (the platform app's
 enqueue latency at --rate/s for --seconds, and enqueue-to-result with `run --follow`:
 benchlib/enqueue.py), ratelimit and quality
 (scripts/bench_ratelimit.py and scripts/bench_quality.py; arguments after `--` go
@@ -50,6 +51,7 @@ SCENARIOS = (
     "quality",
     "import",
     "enqueue",
+    "batch",
 )
 
 
@@ -115,6 +117,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args.enqueue_seconds = args.seconds  # enqueue's default (60) differs from latency's (30)
     if args.seconds is None:
         args.seconds = 30
+    args.n_given = args.n is not None
     if args.n is None:
         args.n = 200 if args.smoke else 50_000
     if args.smoke:
@@ -232,6 +235,10 @@ def run_scenarios(args: argparse.Namespace) -> dict[str, Any]:
 
         econ_args = economy.parse_args(args.passthrough or (["--seconds", "10"] if args.smoke else []))
         step("economy", lambda: economy.run(econ_args), economy.rows, nest=True)
+    if "batch" in want:
+        from benchlib import batch
+
+        step("batch", lambda: batch.run(args), batch.rows)
     for name in ("ratelimit", "quality"):
         if name in want:
             step(name, lambda n=name: external(n, args), lambda f, n=name: external_rows(n, f), nest=True)

@@ -589,6 +589,8 @@ class _Handler(BaseHTTPRequestHandler):
         return keys is None or token in keys
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if _batch_route(self, "GET"):
+            return
         started = time.monotonic()
         path = self.path.split("?")[0].rstrip("/")
         if not self._authorised():
@@ -617,6 +619,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.fake.record(status, started, "GET", path, {})
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib name
+        if _batch_route(self, "POST"):
+            return
         started = time.monotonic()
         path = self.path.split("?")[0].rstrip("/")
         raw = self.rfile.read(int(self.headers.get("content-length") or 0))
@@ -639,6 +643,445 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         self._send(status, headers, body)
         self.fake.record(status, started, "POST", path, meta)
+
+
+# --- files and batches (Groq's Batch API) ---------------------------------------------------
+# Files live on disk and are streamed back, so the fake's memory does not grow with a batch.
+# A batch waits `delay_s`, then runs every line through the same answers as chat completions
+# (`make_answer`), writing an output file and an error file; `fail_share` of lines fail
+# (error file, status 500), `expire_share` are left unrun (status `expired`, error code
+# `batch_expired`), `bad_body_share` answer unparseable content; a malformed input line
+# fails validation (`errors.data`). `stall` pauses an endpoint for the kill tests:
+# {"create_before": s} (before the batch exists), {"create_after": s} (created, answer held),
+# {"content_after_lines": (n, s)} (a download pauses after n lines).
+
+BATCH_STATUSES_LIVE = ("validating", "in_progress", "finalizing", "cancelling")
+
+
+class FakeBatches:
+    """The files and batches endpoints' state; `fake.batches` (created on first use)."""
+
+    def __init__(self, fake: FakeGroq) -> None:
+        import tempfile
+
+        self.fake = fake
+        self.dir = tempfile.mkdtemp(prefix="fake-groq-files-")
+        self.files: dict[str, dict[str, Any]] = {}
+        self.batches: dict[str, dict[str, Any]] = {}
+        self.delay_s = 0.0
+        self.fail_share = 0.0
+        self.expire_share = 0.0
+        self.bad_body_share = 0.0
+        self.unknown_lines = 0
+        self.reject_line = 0
+        self.stall: dict[str, Any] = {}
+        self.released = threading.Event()
+        self.lock = threading.Lock()
+        self.rng = random.Random(fake.rng.random())
+        self.created = 0
+        self.deleted: list[str] = []
+
+    def configure(self, **options: Any) -> FakeBatches:
+        for key, value in options.items():
+            if not hasattr(self, key) or key in ("fake", "dir", "files", "batches", "lock", "released"):
+                raise ValueError(f"unknown batch option {key}")
+            setattr(self, key, value)
+        return self
+
+    def _hold(self, name: str) -> bool:
+        """Pause as `stall[name]` says, until then or `release()`; True if it paused."""
+        seconds = self.stall.get(name)
+        if seconds:
+            self.released.wait(float(seconds))
+        return bool(seconds)
+
+    def release(self) -> None:
+        """End every stall now and for good."""
+        self.stall.clear()
+        self.released.set()
+
+    # -- files ----------------------------------------------------------------------------
+
+    def upload(self, content_type: str, raw: bytes) -> tuple[int, Any]:
+        import email.policy
+        from email.parser import BytesParser
+
+        msg = BytesParser(policy=email.policy.default).parsebytes(
+            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw
+        )
+        fields: dict[str, tuple[str | None, bytes]] = {}
+        for part in msg.iter_parts() if msg.is_multipart() else []:
+            name = part.get_param("name", header="content-disposition")
+            payload = part.get_payload(decode=True)
+            fields[str(name)] = (part.get_filename(), payload if isinstance(payload, bytes) else b"")
+        if "file" not in fields:
+            return 400, _error("missing file", "invalid_request_error", "invalid_request")
+        filename, data = fields["file"]
+        return 200, self._store(filename or "upload.jsonl", data, fields.get("purpose", (None, b"batch"))[1].decode())
+
+    def _store(self, filename: str, data: bytes, purpose: str) -> dict[str, Any]:
+        import os
+
+        file_id = f"file_{uuid.UUID(int=self.rng.getrandbits(128)).hex[:24]}"
+        path = os.path.join(self.dir, file_id)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        info = {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(data),
+            "created_at": int(time.time()),
+            "filename": filename,
+            "purpose": purpose,
+        }
+        with self.lock:
+            self.files[file_id] = {**info, "path": path}
+        return info
+
+    def file_info(self, file_id: str) -> dict[str, Any] | None:
+        with self.lock:
+            f = self.files.get(file_id)
+        return {k: v for k, v in f.items() if k != "path"} if f else None
+
+    def delete(self, file_id: str) -> tuple[int, Any]:
+        import os
+
+        with self.lock:
+            f = self.files.pop(file_id, None)
+        if f is None:
+            return 404, _error(f"file {file_id} not found", "invalid_request_error", "not_found")
+        os.unlink(f["path"])
+        self.deleted.append(file_id)
+        return 200, {"id": file_id, "object": "file", "deleted": True}
+
+    def file_list(self) -> dict[str, Any]:
+        with self.lock:
+            data = [{k: v for k, v in f.items() if k != "path"} for f in self.files.values()]
+        return {"object": "list", "data": data}
+
+    # -- batches --------------------------------------------------------------------------
+
+    def create(self, body: dict[str, Any]) -> tuple[int, Any]:
+        if self._hold("create_before"):  # the request is lost before the batch exists
+            return 503, _error("The server had an error", "internal_server_error", "service_unavailable")
+        file_id = str(body.get("input_file_id") or "")
+        with self.lock:
+            f = self.files.get(file_id)
+        if f is None:
+            return 400, _error(f"input file {file_id} not found", "invalid_request_error", "invalid_request")
+        if body.get("endpoint") != "/v1/chat/completions":
+            return 400, _error("endpoint must be /v1/chat/completions", "invalid_request_error", "invalid_request")
+        now = int(time.time())
+        window = str(body.get("completion_window") or "24h")
+        hours = int(window[:-1]) * (24 if window.endswith("d") else 1)
+        batch_id = f"batch_{uuid.UUID(int=self.rng.getrandbits(128)).hex[:26]}"
+        batch: dict[str, Any] = {
+            "id": batch_id,
+            "object": "batch",
+            "endpoint": "/v1/chat/completions",
+            "errors": None,
+            "input_file_id": file_id,
+            "completion_window": window,
+            "status": "validating",
+            "output_file_id": None,
+            "error_file_id": None,
+            "created_at": now,
+            "in_progress_at": None,
+            "expires_at": now + hours * 3600,
+            "finalizing_at": None,
+            "completed_at": None,
+            "failed_at": None,
+            "expired_at": None,
+            "cancelling_at": None,
+            "cancelled_at": None,
+            "request_counts": {"total": 0, "completed": 0, "failed": 0},
+            "metadata": body.get("metadata"),
+        }
+        with self.lock:
+            self.batches[batch_id] = batch
+            self.created += 1
+        threading.Thread(target=self._process, args=(batch_id, f["path"]), daemon=True, name="fake-batch").start()
+        self._hold("create_after")
+        return 200, dict(batch)
+
+    def get(self, batch_id: str) -> dict[str, Any] | None:
+        with self.lock:
+            b = self.batches.get(batch_id)
+            return json.loads(json.dumps(b)) if b else None
+
+    def list(self) -> dict[str, Any]:
+        with self.lock:
+            data = [json.loads(json.dumps(b)) for b in self.batches.values()]
+        return {"object": "list", "data": data, "has_more": False}
+
+    def cancel(self, batch_id: str) -> tuple[int, Any]:
+        with self.lock:
+            b = self.batches.get(batch_id)
+            if b is None:
+                return 404, _error(f"batch {batch_id} not found", "invalid_request_error", "not_found")
+            if b["status"] in BATCH_STATUSES_LIVE and b["status"] != "cancelling":
+                b["status"], b["cancelling_at"] = "cancelling", int(time.time())
+            return 200, json.loads(json.dumps(b))
+
+    def _set(self, batch_id: str, **changes: Any) -> dict[str, Any]:
+        with self.lock:
+            b = self.batches[batch_id]
+            b.update(changes)
+            return b
+
+    def _validate(self, path: str) -> tuple[int, dict[str, Any] | None]:
+        """(lines, first validation error or None)."""
+        n = 0
+        with open(path, "rb") as fh:
+            for n, raw in enumerate(fh, 1):  # noqa: B007 - n is the count
+                try:
+                    line = json.loads(raw)
+                    ok = (
+                        isinstance(line, dict)
+                        and isinstance(line.get("custom_id"), str)
+                        and line.get("method") == "POST"
+                        and line.get("url") == "/v1/chat/completions"
+                        and isinstance(line.get("body"), dict)
+                    )
+                except ValueError:
+                    ok = False
+                if not ok or n == self.reject_line:
+                    return n, {"code": "invalid_request", "line": n, "message": f"line {n} is not a valid request"}
+        return n, None
+
+    def _process(self, batch_id: str, path: str) -> None:
+        total, invalid = self._validate(path)
+        if invalid is not None:
+            self._set(
+                batch_id, status="failed", failed_at=int(time.time()), errors={"object": "list", "data": [invalid]}
+            )
+            return
+        self._set(batch_id, request_counts={"total": total, "completed": 0, "failed": 0})
+        self.released.wait(self.delay_s / 2)  # release() ends the delay too
+        if self.fake._stopping.is_set():
+            return
+        if self.get(batch_id)["status"] == "validating":  # type: ignore[index]
+            self._set(batch_id, status="in_progress", in_progress_at=int(time.time()))
+        self.released.wait(self.delay_s / 2)
+        if self.fake._stopping.is_set():
+            return
+        run_until = total - int(total * self.expire_share)
+        completed = failed = 0
+        out_lines: list[bytes] = []
+        err_lines: list[bytes] = []
+        outcome = "completed"
+        with open(path, "rb") as fh:
+            for i, raw in enumerate(fh):
+                line = json.loads(raw)
+                if self.get(batch_id)["status"] == "cancelling":  # type: ignore[index]
+                    outcome = "cancelled"
+                if outcome == "cancelled" or i >= run_until:
+                    if outcome != "cancelled":
+                        outcome = "expired"
+                    code = "batch_cancelled" if outcome == "cancelled" else "batch_expired"
+                    err_lines.append(self._not_run(line["custom_id"], code))
+                    continue
+                draw = self.rng.random()
+                if draw < self.fail_share:
+                    failed += 1
+                    err_lines.append(self._failed(line["custom_id"]))
+                else:
+                    completed += 1
+                    out_lines.append(self._answer(line, bad=draw < self.fail_share + self.bad_body_share))
+        for k in range(self.unknown_lines):
+            out_lines.append(self._answer({"custom_id": f"unknown-{k}", "body": {"messages": []}}, bad=False))
+        self.rng.shuffle(out_lines)  # unordered, like Groq
+        out = self._store(f"{batch_id}_output.jsonl", b"".join(out_lines), "batch_output") if out_lines else None
+        err = self._store(f"{batch_id}_error.jsonl", b"".join(err_lines), "batch_output") if err_lines else None
+        now = int(time.time())
+        stamp = {"completed": "completed_at", "expired": "expired_at", "cancelled": "cancelled_at"}[outcome]
+        self._set(
+            batch_id,
+            status=outcome,
+            output_file_id=out["id"] if out else None,
+            error_file_id=err["id"] if err else {},  # Groq sends {} when there is none
+            request_counts={"total": total, "completed": completed, "failed": failed},
+            finalizing_at=now,
+            **{stamp: now},
+        )
+
+    def _answer(self, line: dict[str, Any], bad: bool) -> bytes:
+        body = line.get("body") or {}
+        messages = [m for m in body.get("messages") or [] if isinstance(m, dict)]
+        text = "".join(str(m.get("content") or "") for m in messages)
+        user = "".join(str(m.get("content") or "") for m in messages if m.get("role") == "user")
+        title_match = re.search(r"Title:\s*(.+)", user)
+        with self.lock:
+            answer = make_answer(user, title_match.group(1).strip() if title_match else "", self.rng)
+            req = uuid.UUID(int=self.rng.getrandbits(128)).hex
+        content = "{'summary': 'Sure!', edits: [" if bad else json.dumps(answer)
+        prompt_tokens = math.ceil(len(text) / 4) + 4 * len(messages)
+        completion_tokens = math.ceil(len(content) / 4)
+        completion = {
+            "id": f"chatcmpl-{req}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": str(body.get("model") or "unknown"),
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
+            "usage": {
+                "prompt_tokens": prompt_tokens,
+                "completion_tokens": completion_tokens,
+                "total_tokens": prompt_tokens + completion_tokens,
+            },
+            "system_fingerprint": "fp_fake",
+            "x_groq": {"id": f"req_{req[:26]}"},
+        }
+        result = {
+            "id": f"batch_req_{req[:24]}",
+            "custom_id": line["custom_id"],
+            "response": {"status_code": 200, "request_id": f"req_{req[:26]}", "body": completion},
+            "error": None,
+        }
+        return json.dumps(result).encode() + b"\n"
+
+    def _failed(self, custom_id: str) -> bytes:
+        body = _error("The server had an error", "internal_server_error", "internal_server_error")
+        result = {
+            "id": f"batch_req_{uuid.uuid4().hex[:24]}",
+            "custom_id": custom_id,
+            "response": {"status_code": 500, "request_id": None, "body": body},
+            "error": None,
+        }
+        return json.dumps(result).encode() + b"\n"
+
+    def _not_run(self, custom_id: str, code: str) -> bytes:
+        result = {
+            "id": f"batch_req_{uuid.uuid4().hex[:24]}",
+            "custom_id": custom_id,
+            "response": None,
+            "error": {"code": code, "message": "This request was not run before the batch ended."},
+        }
+        return json.dumps(result).encode() + b"\n"
+
+    def send_content(self, handler: BaseHTTPRequestHandler, file_id: str) -> int:
+        import os
+
+        with self.lock:
+            f = self.files.get(file_id)
+        if f is None:
+            return 404
+        size = os.path.getsize(f["path"])
+        stall = self.stall.get("content_after_lines")
+        handler.send_response(200)
+        handler.send_header("content-type", "application/octet-stream")
+        handler.send_header("content-length", str(size))
+        handler.end_headers()
+        try:
+            with open(f["path"], "rb") as fh:
+                for n, raw in enumerate(fh, 1):
+                    handler.wfile.write(raw)
+                    if stall and n == stall[0]:
+                        handler.wfile.flush()
+                        self.released.wait(float(stall[1]))
+        except (BrokenPipeError, ConnectionResetError):
+            handler.close_connection = True
+        return 200
+
+
+def _fake_batches(fake: FakeGroq) -> FakeBatches:
+    with fake.lock:
+        store = fake.__dict__.get("_batches")
+        if store is None:
+            store = fake.__dict__["_batches"] = FakeBatches(fake)
+    return store
+
+
+FakeGroq.batches = property(_fake_batches)  # type: ignore[attr-defined]
+
+_FILE = re.compile(r"^/openai/v1/files/([^/]+)$")
+_CONTENT = re.compile(r"^/openai/v1/files/([^/]+)/content$")
+_BATCH = re.compile(r"^/openai/v1/batches/([^/]+)$")
+_CANCEL = re.compile(r"^/openai/v1/batches/([^/]+)/cancel$")
+
+
+def _batch_route(handler: _Handler, method: str) -> bool:
+    """Serve a files or batches request; False for any other path (chat, models)."""
+    path = handler.path.split("?")[0].rstrip("/")
+    if not (path.startswith("/openai/v1/files") or path.startswith("/openai/v1/batches")):
+        return False
+    started = time.monotonic()
+    fake = handler.fake
+    store = _fake_batches(fake)
+    raw = handler.rfile.read(int(handler.headers.get("content-length") or 0)) if method == "POST" else b""
+    status, body = 404, _error(f"Unknown request URL: {method} {path}", "invalid_request_error", "unknown_url")
+    if not handler._authorised():
+        status, body = 401, _error("Invalid API Key", "invalid_request_error", "invalid_api_key")
+    elif method == "POST" and path == "/openai/v1/files":
+        status, body = store.upload(handler.headers.get("content-type", ""), raw)
+    elif method == "GET" and path == "/openai/v1/files":
+        status, body = 200, store.file_list()
+    elif method == "GET" and _CONTENT.match(path):
+        m = _CONTENT.match(path)
+        assert m
+        status = store.send_content(handler, m.group(1))
+        if status == 200:
+            fake.record(status, started, method, path, {})
+            return True
+        body = _error("file not found", "invalid_request_error", "not_found")
+    elif _FILE.match(path) and method in ("GET", "DELETE"):
+        m = _FILE.match(path)
+        assert m
+        if method == "DELETE":
+            status, body = store.delete(m.group(1))
+        else:
+            info = store.file_info(m.group(1))
+            status, body = (
+                (200, info) if info else (404, _error("file not found", "invalid_request_error", "not_found"))
+            )
+    elif method == "POST" and path == "/openai/v1/batches":
+        try:
+            request = json.loads(raw or b"{}")
+        except ValueError:
+            request = None
+        if isinstance(request, dict):
+            status, body = store.create(request)
+        else:
+            status, body = 400, _error("invalid JSON body", "invalid_request_error", "invalid_request")
+    elif method == "GET" and path == "/openai/v1/batches":
+        status, body = 200, store.list()
+    elif method == "GET" and _BATCH.match(path):
+        m = _BATCH.match(path)
+        assert m
+        got = store.get(m.group(1))
+        status, body = (200, got) if got else (404, _error("batch not found", "invalid_request_error", "not_found"))
+    elif method == "POST" and _CANCEL.match(path):
+        m = _CANCEL.match(path)
+        assert m
+        status, body = store.cancel(m.group(1))
+    handler._send(status, {}, body)
+    fake.record(status, started, method, path, {})
+    return True
+
+
+def _do_delete(handler: _Handler) -> None:
+    if not _batch_route(handler, "DELETE"):
+        handler._send(404, {}, _error("Unknown request URL", "invalid_request_error", "unknown_url"))
+
+
+_Handler.do_DELETE = _do_delete  # type: ignore[attr-defined]
+
+
+def _add_batch_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--batch-delay-s", type=float, default=0.0, help="batch processing delay")
+    parser.add_argument("--batch-fail-share", type=float, default=0.0, help="share of batch lines that fail")
+    parser.add_argument("--batch-expire-share", type=float, default=0.0, help="share of lines left unrun (expired)")
+    parser.add_argument(
+        "--batch-bad-body-share", type=float, default=0.0, help="share of lines with unparseable answers"
+    )
+
+
+def _configure_batches(fake: FakeGroq, args: argparse.Namespace) -> None:
+    _fake_batches(fake).configure(
+        delay_s=args.batch_delay_s,
+        fail_share=args.batch_fail_share,
+        expire_share=args.batch_expire_share,
+        bad_body_share=args.batch_bad_body_share,
+    )
 
 
 def _range(text: str) -> tuple[float, float]:
@@ -669,6 +1112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--flex-busy", type=float, default=0.0, help="share of flex requests answered 498")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--log", help="append one JSON line per request to this file")
+    _add_batch_arguments(parser)
     args = parser.parse_args(argv)
     fake = FakeGroq(
         host=args.host,
@@ -687,6 +1131,7 @@ def main(argv: list[str] | None = None) -> int:
         completion_tokens=args.completion_tokens,
         flex_busy=args.flex_busy,
     )
+    _configure_batches(fake, args)
     print(f"listening on {fake.start()}", flush=True)
     done = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):

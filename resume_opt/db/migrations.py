@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 import psycopg
 
+from resume_opt.db.batches import MIGRATION_SQL as M008_BATCHES
 from resume_opt.db.documents import M005_CANDIDATE_DOCUMENTS
 from resume_opt.db.platform import MIGRATION_SQL as M007_PLATFORM_API
 from resume_opt.db.ratelimit import MIGRATION_SQL as M003_RATE_LIMIT
@@ -150,6 +151,7 @@ MIGRATIONS: list[Migration] = [
     Migration("m005_candidate_documents", M005_CANDIDATE_DOCUMENTS),
     Migration("m006_completion_lengths", M006_COMPLETION_LENGTHS),
     Migration("m007_platform_api", M007_PLATFORM_API),
+    Migration("m008_batches", M008_BATCHES),
 ]
 
 _NAME = re.compile(r"m(\d{3})_[a-z0-9_]+")

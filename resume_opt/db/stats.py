@@ -72,7 +72,7 @@ select extract(epoch from max(finished_at)) from runs where status in ('succeede
 
 def queue_counts(conn: Conn) -> dict[str, Any]:
     """Items by status plus the age of the oldest pending one (seconds, or None)."""
-    counts = {s: 0 for s in ("pending", "running", "succeeded", "failed", "cancelled")}
+    counts = {s: 0 for s in ("pending", "running", "submitted", "succeeded", "failed", "cancelled")}
     for status, n in conn.execute(QUEUE).fetchall():
         counts[status] = int(n)
     row = conn.execute(OLDEST_PENDING).fetchone()
