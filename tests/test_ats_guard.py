@@ -506,3 +506,17 @@ def test_honest_edits_of_the_sample_set_pass(cand: str, original: str, revised: 
 def test_fabricated_edits_of_the_sample_set_are_rejected(cand: str, original: str, revised: str) -> None:
     assert original in SAMPLE[cand]
     assert Guard(SAMPLE[cand]).review(original, revised) is not None
+
+
+def test_a_401k_plan_is_not_a_number_and_does_not_crash() -> None:
+    """Regression (holdout corpus): "401(k)" raised KeyError('k') inside finalize."""
+    from resume_opt.ats.proposal import Edit, Job, Proposal
+    from resume_opt.ats.tailor import finalize
+
+    resume = "EXPERIENCE\nHR Generalist, Acme (2019 - Present)\n- Coordinated 401(k) plans for 300 staff\n"
+    job = Job("HR Manager", "Globex", "Requirements:\n- Benefits administration\n- 401(k)")
+    honest = Edit("Coordinated 401(k) plans for 300 staff", "Coordinated 401(k) plans for 300 employees", "")
+    inflated = Edit("Coordinated 401(k) plans for 300 staff", "Coordinated 401(k) plans for 3,000 staff", "")
+    result = finalize(resume, job, Proposal(edits=[honest, inflated]))
+    assert [e["revised"] for e in result["edits_applied"]] == [honest.revised]
+    assert [e["revised"] for e in result["edits_rejected"]] == [inflated.revised]

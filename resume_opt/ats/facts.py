@@ -331,8 +331,12 @@ def _number_word_values(tokens: tuple[Token, ...]) -> tuple[set[Decimal], set[De
             run = False
             continue
         if t.kind == "word" and low in ("million", "billion", "thousand", "k") and prev_num is not None:
-            if prev_num.end >= t.start - 2 and prev_num.value is not None:
-                values.add((prev_num.value * NUMBER_WORDS[low]).normalize())
+            # "k" counts only glued to its number ("50k"): "401(k)" is a plan, not 401,000.
+            near = prev_num.end == t.start if low == "k" else prev_num.end >= t.start - 2
+            if near and prev_num.value is not None:
+                values.add(
+                    (prev_num.value * _SUFFIX[low] if low == "k" else prev_num.value * NUMBER_WORDS[low]).normalize()
+                )
         prev_num = None
         if t.kind == "word" and t.key in MULTIPLIERS:
             mults.add(Decimal(MULTIPLIERS[t.key]))
