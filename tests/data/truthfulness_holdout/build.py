@@ -68,7 +68,10 @@ add_cases(E, S)
 
 def main() -> None:
     resumes = [{"id": rid, "profession": p, "text": t} for rid, (p, t) in RESUMES.items()]
-    jobs = [{"id": jid, "profession": p, "title": ti, "company": co, "description": d} for jid, (p, ti, co, d) in JOBS.items()]
+    jobs = [
+        {"id": jid, "profession": p, "title": ti, "company": co, "description": d}
+        for jid, (p, ti, co, d) in JOBS.items()
+    ]
     text = {rid: t for rid, (_, t) in RESUMES.items()}
     out = []
     counters: dict[str, int] = {}

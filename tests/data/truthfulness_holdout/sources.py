@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """The holdout corpus's resumes and jobs, as written (build.py turns them into JSON Lines)."""
 
 from __future__ import annotations
