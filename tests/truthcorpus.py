@@ -20,6 +20,7 @@ from resume_opt.ats.proposal import Edit, Job, Proposal
 from resume_opt.ats.tailor import finalize
 
 DATA = Path(__file__).resolve().parent / "data" / "truthfulness"
+HOLDOUT = Path(__file__).resolve().parent / "data" / "truthfulness_holdout"  # fresh cases, never tuned against
 
 FABRICATION_CATEGORIES: dict[str, int] = {
     "responsibility_inflation": 10,
@@ -74,18 +75,18 @@ class Case:
         return self.verdict == "reject"
 
 
-def read_jsonl(name: str, directory: Path = DATA) -> list[dict[str, Any]]:
-    """The rows of one of the corpus's JSON Lines files."""
-    with (directory / name).open(encoding="utf-8") as fh:
+def read_jsonl(name: str, root: Path = DATA) -> list[dict[str, Any]]:
+    """The rows of one of the corpus's JSON Lines files (`root`: the corpus directory, DATA or HOLDOUT)."""
+    with (root / name).open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load_cases(directory: Path = DATA) -> list[Case]:
-    """Every case of the corpus, its resume text and job resolved."""
-    resumes = {r["id"]: r for r in read_jsonl("resumes.jsonl", directory)}
-    jobs = {j["id"]: j for j in read_jsonl("jobs.jsonl", directory)}
+def load_cases(root: Path = DATA) -> list[Case]:
+    """Every case of the corpus in `root` (DATA or HOLDOUT), its resume text and job resolved."""
+    resumes = {r["id"]: r for r in read_jsonl("resumes.jsonl", root)}
+    jobs = {j["id"]: j for j in read_jsonl("jobs.jsonl", root)}
     cases = []
-    for row in read_jsonl("cases.jsonl", directory):
+    for row in read_jsonl("cases.jsonl", root):
         j = jobs[row["job_id"]]
         if row["kind"] == "edit":
             e = row["edit"]
@@ -216,7 +217,9 @@ def format_table(report: dict[str, Any]) -> str:
 
 
 if __name__ == "__main__":
-    rep = evaluate(load_cases())
+    import sys
+
+    rep = evaluate(load_cases(HOLDOUT if "--holdout" in sys.argv[1:] else DATA))
     print(format_table(rep))
     for m in rep["misses"]:
         print(f"  {m['id']:<16} {m['category']:<24} expected {m['expected']}: {m['reason']}")
