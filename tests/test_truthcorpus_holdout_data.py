@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-import pytest
-
 from tests.truthcorpus import FABRICATION_CATEGORIES, HOLDOUT, HONEST_CATEGORIES, evaluate, load_cases, read_jsonl
 
 RESUMES = read_jsonl("resumes.jsonl", HOLDOUT)
@@ -104,12 +102,6 @@ def test_load_cases_builds_one_proposal_per_case() -> None:
             assert case.proposal.summary and not case.proposal.edits
 
 
-@pytest.mark.xfail(
-    raises=KeyError,
-    strict=True,
-    reason="finalize raises KeyError('k') on a resume line holding '401(k)' (facts._number_word_values); "
-    "every hr-lucia case crashes. Remove this mark when fixed.",
-)
 def test_evaluate_counts_every_case_once() -> None:
     """evaluate() accounts for every holdout case (not how well the guard does)."""
     cases = load_cases(HOLDOUT)
