@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -14,8 +13,10 @@ from resume_opt.config import Settings
 from resume_opt.db import queue
 from resume_opt.db.connect import Database
 from resume_opt.engines.groq.batch import BatchClient, BatchIdentity, Prices
-from resume_opt.errors import DatabaseError
+from resume_opt.run.dbcall import DbCaller
+from resume_opt.run.outcome import backoff_s
 from resume_opt.run.report import RunCounters
+from resume_opt.run.stop import StopState
 
 log = logging.getLogger("resume_opt.run.batch")
 T = TypeVar("T")
@@ -48,33 +49,19 @@ class BatchContext:
 
     def tx(self, what: str, fn: Callable[[queue.Conn], T]) -> T:
         """Run fn in one transaction, retrying a lost database within the reconnect window."""
-        deadline = time.monotonic() + self.settings.database.reconnect_window_s
-        delay = 0.5
-        while True:
-            try:
-                with self.db.connection() as conn:
-                    return fn(conn)
-            except DatabaseError as exc:
-                if time.monotonic() + delay > deadline:
-                    raise
-                log.warning("run %s: %s failed (%s); retrying in %.1fs", self.run_id, what, exc, delay)
-                time.sleep(delay)
-                delay = min(delay * 2, 10)
+        caller = DbCaller(self.db, self.settings.database.reconnect_window_s, StopState())
+        caller.run_id = self.run_id
+        return caller.call(what, fn)
 
     def backoff_s(self, attempts: int) -> float:
         s = self.settings.run
-        return float(min(s.backoff_max_s, s.backoff_base_s * 2 ** max(attempts - 1, 0)))
+        return backoff_s(attempts, s.backoff_base_s, s.backoff_max_s)
 
     def count_written(self, written: dict[str, int]) -> None:
-        c = self.counters
-        c.succeeded += written["succeeded"]
-        c.failed += written["failed"]
-        c.retried += written["retried"]
-        c.released += written["released"]
-        c.lost_lease += written["lost"]
+        self.counters.add_written(written)
 
     def count_error(self, kind: str) -> None:
-        self.counters.errors[kind] = self.counters.errors.get(kind, 0) + 1
+        self.counters.add_error(kind)
 
     def info(self, msg: str, *args: Any) -> None:
         log.info("run %s: " + msg, self.run_id, *args)
