@@ -89,7 +89,9 @@ def test_an_inserted_summary_takes_the_documents_heading_style() -> None:
     doc.save(buf)
     original = buf.getvalue()
     assert d.extract_docx(original)[0] == resume_without
-    result = finalize(resume_without, JOB, Proposal(summary="Backend engineer building ETL pipelines in Python."))
+    result = finalize(
+        resume_without, JOB, Proposal(summary="Senior Software Engineer building ETL pipelines in Python.")
+    )
     assert result["edits_applied"], result["edits_rejected"]
     out = tailored_docx(original, resume_without, result["optimized_resume"])
     assert out.in_place, out.note

@@ -41,6 +41,15 @@ def _item(db_url: str, external_id: str) -> tuple[str, int, float, str | None, s
     return row  # type: ignore[return-value]
 
 
+def _shift_run_after(db_url: str, external_id: str, seconds: float) -> None:
+    with psycopg.connect(db_url) as conn:
+        conn.execute(
+            "update optimizations o set run_after = o.run_after + make_interval(secs => %s)"
+            " from candidates c where c.id = o.candidate_id and c.external_id = %s",
+            (seconds, external_id),
+        )
+
+
 def _due(db_url: str, external_id: str) -> bool:
     return bool(
         one(
@@ -86,11 +95,13 @@ def test_poison_item_fails_after_max_attempts_with_backoff_the_rest_unaffected(d
         }
         assert fake.requests_by_pair["7"] == in_call
 
-        # A run before the backoff is over leaves the item alone.
+        # A run before the backoff is over leaves the item alone. The backoff is pushed out
+        # for this one run (and put back after), so process start-up time cannot race it.
+        _shift_run_after(db_url, "c7", +3600)
         early = run()
-        if not _due(db_url, "c7"):
-            assert early["claimed"] == 0 and early["exit_code"] == 0
-            assert fake.requests_by_pair["7"] == in_call
+        _shift_run_after(db_url, "c7", -3600)
+        assert early["claimed"] == 0 and early["exit_code"] == 0
+        assert fake.requests_by_pair["7"] == in_call
 
         waits = [wait_s]
         for attempt in range(2, max_attempts + 1):

@@ -134,7 +134,7 @@ def build_report(
         "released": c.released,
         "cached": c.cached,
         "deduplicated": c.deduplicated,
-        "engine_calls": c.engine_calls,
+        "engine_calls": c.engine_calls + int(usage.get("inner_retries", 0)),
         "call_retries": c.call_retries,
         "rate_limited": c.rate_limited,
         "lost_lease": c.lost_lease,

@@ -127,6 +127,9 @@ class GroqEngine:
             "tokens_cached": 0,  # prompt tokens served from Groq's prompt cache
             "length_retries": 0,
             "capacity_exceeded": 0,  # 498 answers (flex)
+            # Requests made inside one call beyond its first (a length retry, a 498 asked again):
+            # the run adds them to engine_calls, which counts every request actually sent.
+            "inner_retries": 0,
             "response_format": self.response_format,
             "service_tier": settings.groq.service_tier,
         }
@@ -157,6 +160,7 @@ class GroqEngine:
             max_tokens = self.sizer.ceiling
             with self._lock:
                 self.usage["length_retries"] += 1
+                self.usage["inner_retries"] += 1
         tokens_out = completion.usage.completion_tokens if completion.usage else 0
         if completion.usage:
             self.sizer.record(tokens_out)
@@ -189,6 +193,8 @@ class GroqEngine:
                     self.usage["capacity_exceeded"] += 1
                 if busy == CAPACITY_RETRIES:
                     break
+                with self._lock:
+                    self.usage["inner_retries"] += 1
                 base = self.settings.retry.backoff_base_s
                 self.limiter.pause(min(CAPACITY_MAX_WAIT_S, base * 2**busy) if base > 0 else 0.0)
         raise TransientEngineError(
