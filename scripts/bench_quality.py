@@ -60,7 +60,9 @@ def _forget_resumes(job: Job) -> None:
         keywords.index_text,
         sections.layout,
         guard.resume_facts,
+        guard.resume_state,
         facts.text_facts,
+        facts.line_levels,
         injection.detect_injection,
         injection.quarantine,
     )

@@ -398,18 +398,18 @@ def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tupl
         else:
             scope_texts.append(line)
         # In a bullet, a level word describes the work ("intermediate ESL writing"), not the candidate.
-        rank, groups = _levels("\n".join(scope_texts), bool(BULLET_RE.match(line)))
+        rank, groups = line_levels("\n".join(scope_texts), bool(BULLET_RE.match(line)))
         if _kind in ("degree", "certification"):  # a degree's status is its sentence's: "(in progress, 30 of 60)"
             rel = start - line_start
             bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
             k = bisect_right(bounds, rel) - 1
-            groups = groups | _levels(line[bounds[k] : bounds[min(k + 1, len(bounds) - 1)]], True)[1]
+            groups = groups | line_levels(line[bounds[k] : bounds[min(k + 1, len(bounds) - 1)]], True)[1]
         out.append((name, prof.default if rank is None else rank, groups))
     return tuple(out)
 
 
 @lru_cache(maxsize=16384)
-def _levels(text: str, bullet: bool) -> tuple[int | None, frozenset[int]]:
+def line_levels(text: str, bullet: bool) -> tuple[int | None, frozenset[int]]:
     """The highest proficiency rank and the status qualifier groups of a list item."""
     prof = next(s for s in get_lexicon().scales if s.name == "proficiency")
     words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
