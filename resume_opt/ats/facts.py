@@ -249,25 +249,34 @@ _OPENERS = frozenset(" \t\"'“‘([")
 def tokenize(text: str) -> tuple[Token, ...]:
     """The words, numbers and codes of a text, numbers with their values."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         start, end = m.span()
-        first = sentence_start(text, start)
-        if m.group("word"):
-            w = m.group("word")
-            out.append(Token("word", w, word_key(w), start, end, first))
-        elif m.group("num"):
+        # sentence_start, with its usual answers inlined (a space after a word is most tokens)
+        prev = text[start - 1] if start else ""
+        if not prev or prev == "\n":
+            first = True
+        elif prev == " " and start > 1 and text[start - 2].isalnum():
+            first = False
+        else:
+            first = sentence_start(text, start)
+        kind = m.lastgroup
+        if kind == "word":
+            w = m.group()
+            append(Token("word", w, word_key(w), start, end, first))
+        elif kind == "num" or kind == "suf":
             raw = m.group("num")
             value = _num(raw)
             suf = (m.group("suf") or "").casefold()
             if suf == "x":
-                out.append(Token("mult", m.group(), raw, start, end, first, value))
+                append(Token("mult", m.group(), raw, start, end, first, value))
                 continue
             if value is not None and suf in _SUFFIX:
                 value = value * _SUFFIX[suf]
-            out.append(Token("num", m.group(), raw, start, end, first, value))
+            append(Token("num", m.group(), raw, start, end, first, value))
         else:
             code = m.group()
-            out.append(Token("code", code, code.casefold(), start, end, first))
+            append(Token("code", code, code.casefold(), start, end, first))
     return _merge_scales(text, out)
 
 
@@ -496,14 +505,18 @@ def text_facts(text: str) -> TextFacts:
     # words inside a taxonomy term are the term's ("Associate of Applied Science" is no title)
     credentials = [(m.start, m.end) for m in matches if m.entry.kind in ("degree", "certification")]
     words = [t for t in tokens if t.kind == "word"]
-    free = [t for t in words if not any(a <= t.start < b for a, b in credentials)] if credentials else words
+    free = [t for t in words if not _covered(t.start, credentials)] if credentials else words
+    free_keys = [t.key for t in free]
+    hyphened = [k for k in free_keys if "-" in k]
+    where = _positions(key_seq)
     for scale in lex.scales:
         table = scale.ranks
         if scale.surface:
             ranks = [r for t in free for r in _ranks(table, scale.key_of(t.text, t.key))]
-        else:
-            ranks = [r for t in free for r in _ranks(table, t.key)]
-        ranks += _phrase_ranks(key_seq, scale)
+        else:  # _ranks of each key, unrolled: only min and max are kept, so order does not matter
+            ranks = [table[k] for k in free_keys if k in table]
+            ranks += [table[p] for k in hyphened if k not in table for p in k.split("-") if p in table]
+        ranks += _phrase_ranks(key_seq, scale, where)
         strength.append((scale.name, (min(ranks), max(ranks)) if ranks else (None, None)))
     initials = "".join(
         ("|" if t.first else "") + t.text[0].casefold() for t in tokens if t.kind == "word" and t.key not in _LINKS
@@ -534,17 +547,28 @@ def text_facts(text: str) -> TextFacts:
 _LINKS = frozenset({"of", "and", "the", "for", "in", "&", "to", "a"})
 
 
-def _phrase_ranks(keys: list[str], scale: Scale) -> list[int]:
-    out: list[int] = []
-    if not scale.phrases:
-        return out
+def _positions(keys: list[str]) -> dict[str, list[int]]:
+    """Where each key occurs in a sequence (shared by every scale's phrase lookup)."""
     where: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         where.setdefault(k, []).append(i)
+    return where
+
+
+def _phrase_ranks(keys: list[str], scale: Scale, where: dict[str, list[int]] | None = None) -> list[int]:
+    out: list[int] = []
+    if not scale.phrases:
+        return out
+    if where is None:
+        where = _positions(keys)
     for p, r in scale.phrases:
         if any(tuple(keys[i : i + len(p)]) == p for i in where.get(p[0], ())):
             out.append(r)
     return out
+
+
+def _covered(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _ranks(ranks: dict[str, int], key: str) -> list[int]:
