@@ -179,8 +179,12 @@ class TextFacts:
     initials: str  # first letters of consecutive words, "|" between lines and sentences
     groups: frozenset[int]  # synonym groups of its keys
     qualifiers: frozenset[int]  # qualifier groups it contains
-    strength: tuple[tuple[str, tuple[int | None, int | None]], ...]  # scale -> (lowest, highest) rank present
     bound: tuple[tuple[str, int, frozenset[int]], ...]  # entry name -> proficiency rank, status groups
+
+    @property
+    def strength(self) -> tuple[tuple[str, tuple[int | None, int | None]], ...]:
+        """Scale -> (lowest, highest) rank present (`text_strength`, read when first asked for)."""
+        return text_strength(self.text)
 
     def rank(self, scale: str) -> int | None:
         """The highest rank of the text's words on `scale` (None: no word of it)."""
@@ -499,25 +503,7 @@ def text_facts(text: str) -> TextFacts:
     matches = get_taxonomy().scan(text) if text.strip() else ()
     spans = tuple((m.start, m.end, m.entry.name, m.entry.kind, m.text) for m in matches)
     levels = {m.entry.level for m in matches if m.entry.kind == "degree" and m.entry.level}
-    key_seq = [t.key for t in tokens if t.kind == "word"]
     surface_seq = [t.text.casefold().replace("’", "'") for t in tokens if t.kind == "word"]
-    strength: list[tuple[str, tuple[int | None, int | None]]] = []
-    # words inside a taxonomy term are the term's ("Associate of Applied Science" is no title)
-    credentials = [(m.start, m.end) for m in matches if m.entry.kind in ("degree", "certification")]
-    words = [t for t in tokens if t.kind == "word"]
-    free = [t for t in words if not _covered(t.start, credentials)] if credentials else words
-    free_keys = [t.key for t in free]
-    hyphened = [k for k in free_keys if "-" in k]
-    where = _positions(key_seq)
-    for scale in lex.scales:
-        table = scale.ranks
-        if scale.surface:
-            ranks = [r for t in free for r in _ranks(table, scale.key_of(t.text, t.key))]
-        else:  # _ranks of each key, unrolled: only min and max are kept, so order does not matter
-            ranks = [table[k] for k in free_keys if k in table]
-            ranks += [table[p] for k in hyphened if k not in table for p in k.split("-") if p in table]
-        ranks += _phrase_ranks(key_seq, scale, where)
-        strength.append((scale.name, (min(ranks), max(ranks)) if ranks else (None, None)))
     initials = "".join(
         ("|" if t.first else "") + t.text[0].casefold() for t in tokens if t.kind == "word" and t.key not in _LINKS
     )
@@ -539,9 +525,34 @@ def text_facts(text: str) -> TextFacts:
         initials,
         lex.groups_of(keys),
         qualifier_groups(surface_seq),
-        tuple(strength),
         _bound(text, spans),
     )
+
+
+@lru_cache(maxsize=8192)
+def text_strength(text: str) -> tuple[tuple[str, tuple[int | None, int | None]], ...]:
+    """Each scale's (lowest, highest) rank in `text` (read only when a check asks for it: the
+    whole resume and its blocks are read for their facts, and only edited lines for strength)."""
+    f = text_facts(text)
+    words = [t for t in f.tokens if t.kind == "word"]
+    key_seq = [t.key for t in words]
+    # words inside a taxonomy term are the term's ("Associate of Applied Science" is no title)
+    credentials = [(s, e) for s, e, _n, kind, _t in f.spans if kind in ("degree", "certification")]
+    free = [t for t in words if not _covered(t.start, credentials)] if credentials else words
+    free_keys = [t.key for t in free]
+    hyphened = [k for k in free_keys if "-" in k]
+    where = _positions(key_seq)
+    strength: list[tuple[str, tuple[int | None, int | None]]] = []
+    for scale in get_lexicon().scales:
+        table = scale.ranks
+        if scale.surface:
+            ranks = [r for t in free for r in _ranks(table, scale.key_of(t.text, t.key))]
+        else:  # _ranks of each key, unrolled: only min and max are kept, so order does not matter
+            ranks = [table[k] for k in free_keys if k in table]
+            ranks += [table[p] for k in hyphened if k not in table for p in k.split("-") if p in table]
+        ranks += _phrase_ranks(key_seq, scale, where)
+        strength.append((scale.name, (min(ranks), max(ranks)) if ranks else (None, None)))
+    return tuple(strength)
 
 
 _LINKS = frozenset({"of", "and", "the", "for", "in", "&", "to", "a"})
