@@ -25,9 +25,10 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from resume_opt.ats.injection import detect_injection
+from resume_opt.ats.keywords import index_text
 from resume_opt.ats.lexicon import Scale, get_lexicon, word_key
 from resume_opt.ats.sections import BULLET_RE, layout
-from resume_opt.ats.taxonomy import get_taxonomy
+from resume_opt.ats.taxonomy import Match, get_taxonomy
 
 _TOKEN = re.compile(
     r"(?P<code>[^\W\d_]+-?\d\w*(?:[.-]\w+)*)"
@@ -500,7 +501,7 @@ def text_facts(text: str) -> TextFacts:
     word_values, word_mults = _number_word_values(tokens)
     values |= word_values
     mults |= word_mults
-    matches = get_taxonomy().scan(text) if text.strip() else ()
+    matches = _scan(text)
     spans = tuple((m.start, m.end, m.entry.name, m.entry.kind, m.text) for m in matches)
     levels = {m.entry.level for m in matches if m.entry.kind == "degree" and m.entry.level}
     surface_seq = [t.text.casefold().replace("’", "'") for t in tokens if t.kind == "word"]
@@ -556,6 +557,18 @@ def text_strength(text: str) -> tuple[tuple[str, tuple[int | None, int | None]],
 
 
 _LINKS = frozenset({"of", "and", "the", "for", "in", "&", "to", "a"})
+_SHARED_SCAN_CHARS = 1000  # a text this long is a whole resume or a large part of one
+
+
+def _scan(text: str) -> tuple[Match, ...]:
+    """The taxonomy terms of a text. A whole resume's scan is `index_text`'s, which the engine
+    and the score read too (the same string: the resume as quarantine left it); a line's is
+    its own (index_text's cache is kept for whole texts)."""
+    if not text.strip():
+        return ()
+    if len(text) >= _SHARED_SCAN_CHARS:
+        return index_text(text).matches
+    return get_taxonomy().scan(text)
 
 
 def _positions(keys: list[str]) -> dict[str, list[int]]:
@@ -729,7 +742,7 @@ class RoughFacts:
 
 
 def _rough(text: str) -> RoughFacts:
-    matches = get_taxonomy().scan(text) if text.strip() else ()
+    matches = _scan(text)
     words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
     keys = {word_key(w) for w in words} | {w.casefold() for w in words}
     values = {v.normalize() for m in _TOKEN.finditer(text) if m.group("num") and (v := _num(m.group("num")))}
