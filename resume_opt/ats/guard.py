@@ -170,7 +170,7 @@ class _ResumeState:
 
 def _remember(memo: dict[Any, Rejection | None], key: Any, verdict: Rejection | None) -> Rejection | None:
     if len(memo) >= _VERDICTS_PER_RESUME:
-        memo.pop(next(iter(memo), key), None)  # the oldest goes first
+        memo.clear()  # bounded; one call, so threads sharing the state never see it half-evicted
     memo[key] = verdict
     return verdict
 
