@@ -53,14 +53,17 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def _forget_resumes(job: Job) -> None:
-    """Drop per-text caches so each pair pays for its resume, as a fresh one would; the
+def forget_resumes(job: Job) -> None:
+    """Drop per-resume caches so each pair pays for its resume, as a fresh one would; the
     job's analysis stays warm, as it does in a run (one job meets many resumes)."""
     per_resume = (
         keywords.index_text,
         sections.layout,
         guard.resume_facts,
+        guard.resume_state,
         facts.text_facts,
+        facts.line_levels,
+        facts.text_strength,
         injection.detect_injection,
         injection.quarantine,
     )
@@ -117,22 +120,26 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
     engine_s = analysis_s = 0.0
     pair_ms: list[float] = []
     propose_ms: list[float] = []
+    pair_cpu_ms: list[float] = []  # time.thread_time: this thread's CPU, what a loaded machine does not inflate
+    propose_cpu_ms: list[float] = []
     matched_uplift: list[float] = []
     for job, job_id in zip(jobs, job_ids, strict=True):
         before: list[float] = []
         after: list[float] = []
         job_improved = 0
         for resume, cand_id in zip(resumes, cand_ids, strict=True):
-            _forget_resumes(job)
-            t0 = time.perf_counter()
+            forget_resumes(job)
+            c0, t0 = time.thread_time(), time.perf_counter()
             proposal = engine.propose(resume, job)
-            t1 = time.perf_counter()
+            c1, t1 = time.thread_time(), time.perf_counter()
             result = finalize(resume, job, proposal)
             elapsed = time.perf_counter() - t0
+            pair_cpu_ms.append(1000 * (time.thread_time() - c0))
+            propose_cpu_ms.append(1000 * (c1 - c0))
             engine_s += elapsed
             pair_ms.append(1000 * elapsed)
             propose_ms.append(1000 * (t1 - t0))
-            _forget_resumes(job)
+            forget_resumes(job)
             t0 = time.perf_counter()
             score_resume(resume, job_keywords(job.description, job.title, job.company))
             index_text(resume)
@@ -178,6 +185,12 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
         # the engine's own share (quarantine, reading the resume, planning), before finalize guards it
         "propose_ms_p50": round(statistics.median(propose_ms), 2) if propose_ms else None,
         "propose_ms_p95": round(statistics.quantiles(propose_ms, n=20)[-1], 2) if len(propose_ms) > 1 else None,
+        "cpu_ms_per_pair_p50": round(statistics.median(pair_cpu_ms), 2) if pair_cpu_ms else None,
+        "cpu_ms_per_pair_p95": round(statistics.quantiles(pair_cpu_ms, n=20)[-1], 2) if len(pair_cpu_ms) > 1 else None,
+        "propose_cpu_ms_p50": round(statistics.median(propose_cpu_ms), 2) if propose_cpu_ms else None,
+        "propose_cpu_ms_p95": round(statistics.quantiles(propose_cpu_ms, n=20)[-1], 2)
+        if len(propose_cpu_ms) > 1
+        else None,
         "analysis_ms_per_pair": round(1000 * analysis_s / max(total, 1), 3),
         "mean_resume_chars": round(statistics.fmean(len(r) for r in resumes)) if resumes else 0,
         "mean_job_chars": round(statistics.fmean(len(j.description) for j in jobs)) if jobs else 0,
@@ -204,9 +217,13 @@ def _print_table(per_job: list[dict[str, Any]], figures: dict[str, Any], out: Te
         f"{fmt(figures['relevant_mean_after']):>6} {figures['relevant_pairs']:>9}",
         f"matched (same-profession) pairs: {figures['matched_pairs']}, mean uplift {figures['matched_mean_uplift']}",
         f"guard rejections of the engine's own edits: {figures['guard_rejections']}",
-        f"propose + finalize: {figures['ms_per_pair']} ms/pair (p50 {figures['ms_per_pair_p50']}, "
-        f"p95 {figures['ms_per_pair_p95']}; propose alone p50 {figures['propose_ms_p50']}, "
-        f"p95 {figures['propose_ms_p95']}); analysis (scan + score): "
+        f"propose + finalize, cold resume, wall (perf_counter): {figures['ms_per_pair']} ms/pair "
+        f"(p50 {figures['ms_per_pair_p50']}, p95 {figures['ms_per_pair_p95']}; propose alone p50 "
+        f"{figures['propose_ms_p50']}, p95 {figures['propose_ms_p95']})",
+        f"propose + finalize, cold resume, CPU (thread_time): p50 {figures['cpu_ms_per_pair_p50']}, "
+        f"p95 {figures['cpu_ms_per_pair_p95']} ms/pair (goal p95 <= 10); propose alone p50 "
+        f"{figures['propose_cpu_ms_p50']}, p95 {figures['propose_cpu_ms_p95']}",
+        "analysis (scan + score): "
         f"{figures['analysis_ms_per_pair']} ms/pair; mean resume {figures['mean_resume_chars']} chars, "
         f"mean job {figures['mean_job_chars']} chars",
     ]

@@ -25,9 +25,10 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from resume_opt.ats.injection import detect_injection
+from resume_opt.ats.keywords import index_text
 from resume_opt.ats.lexicon import Scale, get_lexicon, word_key
 from resume_opt.ats.sections import BULLET_RE, layout
-from resume_opt.ats.taxonomy import get_taxonomy
+from resume_opt.ats.taxonomy import Match, get_taxonomy
 
 _TOKEN = re.compile(
     r"(?P<code>[^\W\d_]+-?\d\w*(?:[.-]\w+)*)"
@@ -179,8 +180,12 @@ class TextFacts:
     initials: str  # first letters of consecutive words, "|" between lines and sentences
     groups: frozenset[int]  # synonym groups of its keys
     qualifiers: frozenset[int]  # qualifier groups it contains
-    strength: tuple[tuple[str, tuple[int | None, int | None]], ...]  # scale -> (lowest, highest) rank present
     bound: tuple[tuple[str, int, frozenset[int]], ...]  # entry name -> proficiency rank, status groups
+
+    @property
+    def strength(self) -> tuple[tuple[str, tuple[int | None, int | None]], ...]:
+        """Scale -> (lowest, highest) rank present (`text_strength`, read when first asked for)."""
+        return text_strength(self.text)
 
     def rank(self, scale: str) -> int | None:
         """The highest rank of the text's words on `scale` (None: no word of it)."""
@@ -249,25 +254,34 @@ _OPENERS = frozenset(" \t\"'“‘([")
 def tokenize(text: str) -> tuple[Token, ...]:
     """The words, numbers and codes of a text, numbers with their values."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         start, end = m.span()
-        first = sentence_start(text, start)
-        if m.group("word"):
-            w = m.group("word")
-            out.append(Token("word", w, word_key(w), start, end, first))
-        elif m.group("num"):
+        # sentence_start, with its usual answers inlined (a space after a word is most tokens)
+        prev = text[start - 1] if start else ""
+        if not prev or prev == "\n":
+            first = True
+        elif prev == " " and start > 1 and text[start - 2].isalnum():
+            first = False
+        else:
+            first = sentence_start(text, start)
+        kind = m.lastgroup
+        if kind == "word":
+            w = m.group()
+            append(Token("word", w, word_key(w), start, end, first))
+        elif kind == "num" or kind == "suf":
             raw = m.group("num")
             value = _num(raw)
             suf = (m.group("suf") or "").casefold()
             if suf == "x":
-                out.append(Token("mult", m.group(), raw, start, end, first, value))
+                append(Token("mult", m.group(), raw, start, end, first, value))
                 continue
             if value is not None and suf in _SUFFIX:
                 value = value * _SUFFIX[suf]
-            out.append(Token("num", m.group(), raw, start, end, first, value))
+            append(Token("num", m.group(), raw, start, end, first, value))
         else:
             code = m.group()
-            out.append(Token("code", code, code.casefold(), start, end, first))
+            append(Token("code", code, code.casefold(), start, end, first))
     return _merge_scales(text, out)
 
 
@@ -402,18 +416,18 @@ def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tupl
         else:
             scope_texts.append(line)
         # In a bullet, a level word describes the work ("intermediate ESL writing"), not the candidate.
-        rank, groups = _levels("\n".join(scope_texts), bool(BULLET_RE.match(line)))
+        rank, groups = line_levels("\n".join(scope_texts), bool(BULLET_RE.match(line)))
         if _kind in ("degree", "certification"):  # a degree's status is its sentence's: "(in progress, 30 of 60)"
             rel = start - line_start
             bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
             k = bisect_right(bounds, rel) - 1
-            groups = groups | _levels(line[bounds[k] : bounds[min(k + 1, len(bounds) - 1)]], True)[1]
+            groups = groups | line_levels(line[bounds[k] : bounds[min(k + 1, len(bounds) - 1)]], True)[1]
         out.append((name, prof.default if rank is None else rank, groups))
     return tuple(out)
 
 
 @lru_cache(maxsize=16384)
-def _levels(text: str, bullet: bool) -> tuple[int | None, frozenset[int]]:
+def line_levels(text: str, bullet: bool) -> tuple[int | None, frozenset[int]]:
     """The highest proficiency rank and the status qualifier groups of a list item."""
     prof = next(s for s in get_lexicon().scales if s.name == "proficiency")
     words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
@@ -491,24 +505,10 @@ def text_facts(text: str) -> TextFacts:
     word_values, word_mults = _number_word_values(tokens)
     values |= word_values
     mults |= word_mults
-    matches = get_taxonomy().scan(text) if text.strip() else ()
+    matches = _scan(text)
     spans = tuple((m.start, m.end, m.entry.name, m.entry.kind, m.text) for m in matches)
     levels = {m.entry.level for m in matches if m.entry.kind == "degree" and m.entry.level}
-    key_seq = [t.key for t in tokens if t.kind == "word"]
     surface_seq = [t.text.casefold().replace("’", "'") for t in tokens if t.kind == "word"]
-    strength: list[tuple[str, tuple[int | None, int | None]]] = []
-    # words inside a taxonomy term are the term's ("Associate of Applied Science" is no title)
-    credentials = [(m.start, m.end) for m in matches if m.entry.kind in ("degree", "certification")]
-    words = [t for t in tokens if t.kind == "word"]
-    free = [t for t in words if not any(a <= t.start < b for a, b in credentials)] if credentials else words
-    for scale in lex.scales:
-        table = scale.ranks
-        if scale.surface:
-            ranks = [r for t in free for r in _ranks(table, scale.key_of(t.text, t.key))]
-        else:
-            ranks = [r for t in free for r in _ranks(table, t.key)]
-        ranks += _phrase_ranks(key_seq, scale)
-        strength.append((scale.name, (min(ranks), max(ranks)) if ranks else (None, None)))
     initials = "".join(
         ("|" if t.first else "") + t.text[0].casefold() for t in tokens if t.kind == "word" and t.key not in _LINKS
     )
@@ -530,25 +530,73 @@ def text_facts(text: str) -> TextFacts:
         initials,
         lex.groups_of(keys),
         qualifier_groups(surface_seq),
-        tuple(strength),
         _bound(text, spans),
     )
 
 
+@lru_cache(maxsize=8192)
+def text_strength(text: str) -> tuple[tuple[str, tuple[int | None, int | None]], ...]:
+    """Each scale's (lowest, highest) rank in `text` (read only when a check asks for it: the
+    whole resume and its blocks are read for their facts, and only edited lines for strength)."""
+    f = text_facts(text)
+    words = [t for t in f.tokens if t.kind == "word"]
+    key_seq = [t.key for t in words]
+    # words inside a taxonomy term are the term's ("Associate of Applied Science" is no title)
+    credentials = [(s, e) for s, e, _n, kind, _t in f.spans if kind in ("degree", "certification")]
+    free = [t for t in words if not _covered(t.start, credentials)] if credentials else words
+    free_keys = [t.key for t in free]
+    hyphened = [k for k in free_keys if "-" in k]
+    where = _positions(key_seq)
+    strength: list[tuple[str, tuple[int | None, int | None]]] = []
+    for scale in get_lexicon().scales:
+        table = scale.ranks
+        if scale.surface:
+            ranks = [r for t in free for r in _ranks(table, scale.key_of(t.text, t.key))]
+        else:  # _ranks of each key, unrolled: only min and max are kept, so order does not matter
+            ranks = [table[k] for k in free_keys if k in table]
+            ranks += [table[p] for k in hyphened if k not in table for p in k.split("-") if p in table]
+        ranks += _phrase_ranks(key_seq, scale, where)
+        strength.append((scale.name, (min(ranks), max(ranks)) if ranks else (None, None)))
+    return tuple(strength)
+
+
 _LINKS = frozenset({"of", "and", "the", "for", "in", "&", "to", "a"})
+_SHARED_SCAN_CHARS = 1000  # a text this long is a whole resume or a large part of one
 
 
-def _phrase_ranks(keys: list[str], scale: Scale) -> list[int]:
-    out: list[int] = []
-    if not scale.phrases:
-        return out
+def _scan(text: str) -> tuple[Match, ...]:
+    """The taxonomy terms of a text. A whole resume's scan is `index_text`'s, which the engine
+    and the score read too (the same string: the resume as quarantine left it); a line's is
+    its own (index_text's cache is kept for whole texts)."""
+    if not text.strip():
+        return ()
+    if len(text) >= _SHARED_SCAN_CHARS:
+        return index_text(text).matches
+    return get_taxonomy().scan(text)
+
+
+def _positions(keys: list[str]) -> dict[str, list[int]]:
+    """Where each key occurs in a sequence (shared by every scale's phrase lookup)."""
     where: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         where.setdefault(k, []).append(i)
+    return where
+
+
+def _phrase_ranks(keys: list[str], scale: Scale, where: dict[str, list[int]] | None = None) -> list[int]:
+    out: list[int] = []
+    if not scale.phrases:
+        return out
+    if where is None:
+        where = _positions(keys)
     for p, r in scale.phrases:
         if any(tuple(keys[i : i + len(p)]) == p for i in where.get(p[0], ())):
             out.append(r)
     return out
+
+
+def _covered(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _ranks(ranks: dict[str, int], key: str) -> list[int]:
@@ -698,7 +746,7 @@ class RoughFacts:
 
 
 def _rough(text: str) -> RoughFacts:
-    matches = get_taxonomy().scan(text) if text.strip() else ()
+    matches = _scan(text)
     words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
     keys = {word_key(w) for w in words} | {w.casefold() for w in words}
     values = {v.normalize() for m in _TOKEN.finditer(text) if m.group("num") and (v := _num(m.group("num")))}

@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from resume_opt.ats.facts import (
@@ -147,16 +148,52 @@ class _Scope:
         self.codes |= f.codes
 
 
+_VERDICTS_PER_RESUME = 512  # edits and summaries remembered per resume (an engine's pre-check, then finalize)
+
+
+class _ResumeState:
+    """What every guard of one resume shares: its facts, the summary's evidence and roles
+    (built when first needed) and the verdicts already given. The offline engine checks its
+    own edits before proposing them and finalize checks them again: the second time is a
+    lookup. A verdict depends only on the resume and the edit (the lexicon and taxonomy are
+    fixed for the process)."""
+
+    __slots__ = ("facts", "roles", "sentences", "summary_scope", "verdicts")
+
+    def __init__(self, resume: str) -> None:
+        self.facts: ResumeFacts = resume_facts(resume)
+        self.roles: _Roles | None = None
+        self.summary_scope: _Scope | None = None
+        self.verdicts: dict[tuple[str, str, bool], Rejection | None] = {}
+        self.sentences: dict[str, Rejection | None] = {}  # summary sentences
+
+
+def _remember(memo: dict[Any, Rejection | None], key: Any, verdict: Rejection | None) -> Rejection | None:
+    if len(memo) >= _VERDICTS_PER_RESUME:
+        memo.clear()  # bounded; one call, so threads sharing the state never see it half-evicted
+    memo[key] = verdict
+    return verdict
+
+
+@lru_cache(maxsize=256)
+def resume_state(resume: str) -> _ResumeState:
+    """The shared per-resume state of `Guard` (cached: bounded, one resume meets many jobs)."""
+    return _ResumeState(resume)
+
+
 class Guard:
     """Checks edits against one resume; `review` returns None (pass) or a `Rejection`."""
 
     def __init__(self, resume: str, job_text: str = "") -> None:
         self.resume = resume
-        self.facts: ResumeFacts = resume_facts(resume)
+        self._state = resume_state(resume)
+        self.facts: ResumeFacts = self._state.facts
         self.lex: Lexicon = get_lexicon()
         self.job_text = job_text
-        self._role_cache: _Roles | None = None
-        self._summary_scope: _Scope | None = None
+
+    @property
+    def _summary_scope(self) -> _Scope | None:
+        return self._state.summary_scope
 
     # --- entry points ----------------------------------------------------------------
     def check(self, original: str, revised: str, insertion: bool = False) -> str | None:
@@ -166,6 +203,13 @@ class Guard:
 
     def review(self, original: str, revised: str, insertion: bool = False) -> Rejection | None:
         """Why this edit must be rejected, or None when it may be applied."""
+        key = (original, revised, insertion)
+        verdicts = self._state.verdicts
+        if key in verdicts:
+            return verdicts[key]
+        return _remember(verdicts, key, self._review(original, revised, insertion))
+
+    def _review(self, original: str, revised: str, insertion: bool) -> Rejection | None:
         if not insertion and (not original.strip() or original not in self.resume):
             return Rejection("not_verbatim", (), "original text is not verbatim in the resume")
         if not revised.strip():
@@ -517,14 +561,20 @@ class Guard:
 
     # --- one summary sentence -----------------------------------------------------------
     def _sentence(self, sentence: str) -> Rejection | None:
+        memo = self._state.sentences
+        if sentence in memo:
+            return memo[sentence]
+        return _remember(memo, sentence, self._check_sentence(sentence))
+
+    def _check_sentence(self, sentence: str) -> Rejection | None:
         rf = self.facts
         if " ".join(sentence.split()) in rf.sentence_texts:
             return None  # the candidate's own sentence, word for word
         whole = rf.whole
         f = text_facts(sentence)
-        if self._summary_scope is None:
-            self._summary_scope = self._whole_scope()
-        scope = self._summary_scope
+        if self._state.summary_scope is None:
+            self._state.summary_scope = self._whole_scope()
+        scope = self._state.summary_scope
         r = self._entries(f, scope)
         if r:
             return r
@@ -566,9 +616,9 @@ class Guard:
         return self._words(f, scope)
 
     def _roles(self) -> _Roles:
-        if self._role_cache is None:
-            self._role_cache = _Roles.of(self.facts, self.lex)
-        return self._role_cache
+        if self._state.roles is None:
+            self._state.roles = _Roles.of(self.facts, self.lex)
+        return self._state.roles
 
     def _clauses_in_role(self, f: TextFacts) -> Rejection | None:
         """A clause of a summary that names one role ("in school nursing", "from her inside-sales

@@ -42,6 +42,8 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
     resume = withheld.clean_text
     job = quarantine_job(job)
     keywords = job_keywords(job.description, job.title, job.company)
+    # Scored first: the score's scan of the resume is the one the guard's whole-resume facts reuse.
+    before = score_resume(resume, keywords)
     guard = Guard(resume, job.description)
     applied: list[dict[str, str]] = []
     rejected: list[dict[str, Any]] = []
@@ -56,7 +58,6 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
             continue
         text = text.replace(edit.original, edit.revised, 1)
         applied.append(record)
-    before = score_resume(resume, keywords)
     after = score_resume(text, keywords)
     return {
         "optimized_resume": text,
