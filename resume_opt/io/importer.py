@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from resume_opt.errors import InputError
 
@@ -43,56 +43,65 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _skill_lines(skills: list[Any]) -> list[str]:
+    """One line per skill group: its name, then its keywords."""
+    out: list[str] = []
+    for s in skills:
+        if isinstance(s, dict):
+            words = ", ".join(str(k) for k in s.get("keywords") or [])
+            out.append(f"{_text(s.get('name'))}: {words}" if words else _text(s.get("name")))
+    return out
+
+
+def _work_lines(work: list[Any]) -> list[str]:
+    """Each position: title, employer and dates, then its summary and highlight bullets."""
+    out: list[str] = []
+    for w in work:
+        if not isinstance(w, dict):
+            continue
+        dates = " - ".join(x for x in (_text(w.get("startDate")), _text(w.get("endDate")) or "Present") if x)
+        out.append(f"{_text(w.get('position'))}, {_text(w.get('name'))} ({dates})")
+        if w.get("summary"):
+            out.append(_text(w["summary"]))
+        out += [f"- {_text(h)}" for h in w.get("highlights") or []]
+    return out
+
+
+def _education_lines(education: list[Any]) -> list[str]:
+    """One line per degree: type, area, institution and end date."""
+    out: list[str] = []
+    for e in education:
+        if isinstance(e, dict):
+            parts = (_text(e.get("studyType")), _text(e.get("area")), "-", _text(e.get("institution")))
+            out.append(" ".join(x for x in (*parts, _text(e.get("endDate"))) if x))
+    return out
+
+
+def _certificate_lines(certificates: list[Any]) -> list[str]:
+    """One line per certificate: its name and issuer."""
+    return [
+        " - ".join(x for x in (_text(c.get("name")), _text(c.get("issuer"))) if x)
+        for c in certificates
+        if isinstance(c, dict)
+    ]
+
+
 def json_resume_to_text(doc: dict[str, Any]) -> str:
     """Plain-text resume from a JSON Resume document, with the usual section headings."""
     basics = doc.get("basics") or {}
     out: list[str] = [_text(basics.get("name")), _text(basics.get("label"))]
     if basics.get("summary"):
         out += ["", "SUMMARY", _text(basics["summary"])]
-    skills = doc.get("skills") or []
-    if skills:
-        out += ["", "SKILLS"]
-        for s in skills:
-            if isinstance(s, dict):
-                words = ", ".join(str(k) for k in s.get("keywords") or [])
-                out.append(f"{_text(s.get('name'))}: {words}" if words else _text(s.get("name")))
-    work = doc.get("work") or []
-    if work:
-        out += ["", "EXPERIENCE"]
-        for w in work:
-            if not isinstance(w, dict):
-                continue
-            dates = " - ".join(x for x in (_text(w.get("startDate")), _text(w.get("endDate")) or "Present") if x)
-            out.append(f"{_text(w.get('position'))}, {_text(w.get('name'))} ({dates})")
-            if w.get("summary"):
-                out.append(_text(w["summary"]))
-            out += [f"- {_text(h)}" for h in w.get("highlights") or []]
-    edu = doc.get("education") or []
-    if edu:
-        out += ["", "EDUCATION"]
-        for e in edu:
-            if isinstance(e, dict):
-                out.append(
-                    " ".join(
-                        x
-                        for x in (
-                            _text(e.get("studyType")),
-                            _text(e.get("area")),
-                            "-",
-                            _text(e.get("institution")),
-                            _text(e.get("endDate")),
-                        )
-                        if x
-                    )
-                )
-    certs = doc.get("certificates") or []
-    if certs:
-        out += ["", "CERTIFICATIONS"]
-        out += [
-            " - ".join(x for x in (_text(c.get("name")), _text(c.get("issuer"))) if x)
-            for c in certs
-            if isinstance(c, dict)
-        ]
+    sections = (
+        ("SKILLS", "skills", _skill_lines),
+        ("EXPERIENCE", "work", _work_lines),
+        ("EDUCATION", "education", _education_lines),
+        ("CERTIFICATIONS", "certificates", _certificate_lines),
+    )
+    for heading, key, lines in sections:
+        entries = doc.get(key) or []
+        if entries:
+            out += ["", heading, *lines(entries)]
     return "\n".join(out).strip()
 
 
@@ -174,52 +183,80 @@ def _records(path: Path, result: ImportResult, parse: Any) -> Iterator[dict[str,
         if b"\x00" in head:
             raise InputError(f"{path} is a binary file, not JSON Lines")
         fh.seek(0)
-        first = head.lstrip()[:1]
-        first_line = head.split(b"\n", 1)[0].strip()
-        # A pretty-printed single JSON document (e.g. a JSON Resume file).
-        if first == b"{" and first_line in (b"{", b"{\r"):
-            try:
-                doc = json.loads(fh.read(64 * 1024 * 1024))
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                result.add_bad(getattr(exc, "lineno", 1), f"invalid JSON: {getattr(exc, 'msg', exc)}")
-                return
-            docs = doc if isinstance(doc, list) else [doc]
-            for i, d in enumerate(docs, 1):
-                try:
-                    yield parse(d)
-                except ValueError as exc:
-                    result.add_bad(i, str(exc))
-            return
-        number = 0
-        while True:
-            raw = fh.readline(MAX_LINE_BYTES + 1)
-            if not raw:
-                break
-            number += 1
-            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-                size = len(raw)
-                del raw
-                while True:  # skip the rest of the line a megabyte at a time
-                    more = fh.readline(1 << 20)
-                    size += len(more)
-                    if not more or more.endswith(b"\n"):
-                        break
-                result.add_bad(number, f"line is {size} bytes, over the {MAX_LINE_BYTES} byte limit")
-                continue
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw.decode("utf-8", errors="replace"))
-            except json.JSONDecodeError as exc:
-                result.add_bad(number, f"invalid JSON (column {exc.colno}): {exc.msg}")
-                continue
-            except RecursionError:
-                result.add_bad(number, "invalid JSON: nested too deeply")
-                continue
-            try:
-                yield parse(obj)
-            except ValueError as exc:
-                result.add_bad(number, str(exc))
+        if _is_whole_document(head):
+            yield from _whole_document_records(fh, result, parse)
+        else:
+            yield from _json_lines_records(fh, result, parse)
+
+
+def _is_whole_document(head: bytes) -> bool:
+    """Whether the file opens as a pretty-printed single JSON document (e.g. a JSON Resume file)."""
+    first = head.lstrip()[:1]
+    first_line = head.split(b"\n", 1)[0].strip()
+    return first == b"{" and first_line in (b"{", b"{\r")
+
+
+def _whole_document_records(fh: BinaryIO, result: ImportResult, parse: Any) -> Iterator[dict[str, Any]]:
+    """Yield the valid records of one whole JSON document, an object or a list of them."""
+    try:
+        doc = json.loads(fh.read(64 * 1024 * 1024))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        result.add_bad(getattr(exc, "lineno", 1), f"invalid JSON: {getattr(exc, 'msg', exc)}")
+        return
+    docs = doc if isinstance(doc, list) else [doc]
+    for i, d in enumerate(docs, 1):
+        try:
+            yield parse(d)
+        except ValueError as exc:
+            result.add_bad(i, str(exc))
+
+
+def _json_lines_records(fh: BinaryIO, result: ImportResult, parse: Any) -> Iterator[dict[str, Any]]:
+    """Yield the valid records of a JSON Lines file, one line at a time, skipping blank lines."""
+    number = 0
+    while True:
+        raw = fh.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            break
+        number += 1
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            size = len(raw)
+            del raw  # not held while the rest of the line is skipped
+            size = _skip_rest_of_line(fh, size)
+            result.add_bad(number, f"line is {size} bytes, over the {MAX_LINE_BYTES} byte limit")
+            continue
+        if not raw.strip():
+            continue
+        obj = _line_json(raw, number, result)
+        if obj is _BAD_LINE:
+            continue
+        try:
+            yield parse(obj)
+        except ValueError as exc:
+            result.add_bad(number, str(exc))
+
+
+def _skip_rest_of_line(fh: BinaryIO, size: int) -> int:
+    """Read past the rest of an over-long line a megabyte at a time; return the line's full size."""
+    while True:
+        more = fh.readline(1 << 20)
+        size += len(more)
+        if not more or more.endswith(b"\n"):
+            return size
+
+
+_BAD_LINE = object()  # what _line_json returns for a line that is not JSON (a line may hold `null`)
+
+
+def _line_json(raw: bytes, number: int, result: ImportResult) -> Any:
+    """One line's JSON value, or _BAD_LINE after recording why it is not JSON."""
+    try:
+        return json.loads(raw.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as exc:
+        result.add_bad(number, f"invalid JSON (column {exc.colno}): {exc.msg}")
+    except RecursionError:
+        result.add_bad(number, "invalid JSON: nested too deeply")
+    return _BAD_LINE
 
 
 def import_file(db: Any, kind: str, path: Path) -> ImportResult:

@@ -99,22 +99,21 @@ def side_by_side(original: str, tailored: str, applied: list[dict[str, Any]]) ->
     return "".join(left), "".join(right)
 
 
-def render_review(row: dict[str, Any]) -> str:
-    """The review page of one optimization (a row of db.documents.get_review) as HTML."""
-    result: dict[str, Any] = row.get("result") or {}
-    applied: list[dict[str, Any]] = list(result.get("edits_applied") or [])
-    rejected: list[dict[str, Any]] = list(result.get("edits_rejected") or [])
-    original = str(row.get("resume_text") or "")
-    tailored = str(result.get("optimized_resume") or original)
+def _scores(row: dict[str, Any], result: dict[str, Any]) -> tuple[Any, Any, str, str]:
+    """The score before and after, their signed difference, and the difference's colour class."""
     before, after = row.get("score_before", result.get("score_before")), row.get("score_after")
     if after is None:
         after = result.get("score_after")
     delta = "" if before is None or after is None else f"{float(after) - float(before):+.0f}"
     delta_cls = "up" if delta.startswith("+") and delta != "+0" else ("down" if delta.startswith("-") else "")
-    left, right = side_by_side(original, tailored, applied)
+    return before, after, delta, delta_cls
+
+
+def _page_head(row: dict[str, Any]) -> list[str]:
+    """The page's head and title line, with the optimization's ids, status and engine."""
     who = escape(str(row.get("candidate_name") or row.get("candidate_id") or ""))
     job = " — ".join(x for x in (str(row.get("job_title") or ""), str(row.get("job_company") or "")) if x)
-    out: list[str] = [
+    return [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
@@ -126,12 +125,24 @@ def render_review(row: dict[str, Any]) -> str:
         f"{escape(str(row.get('candidate_id') or ''))} &middot; job {escape(str(row.get('job_id') or ''))}"
         f" &middot; status {escape(str(row.get('status') or ''))} &middot; engine "
         f"{escape(str(row.get('engine') or '-'))} / {escape(str(row.get('model') or '-'))}</p>",
+    ]
+
+
+def _score_cards(row: dict[str, Any], result: dict[str, Any], applied: int, rejected: int) -> list[str]:
+    """The cards with the score before, the score after and the count of edits."""
+    before, after, delta, delta_cls = _scores(row, result)
+    return [
         '<div class="cards">',
         f'<div class="card">Score before<b>{_fmt_score(before)}</b></div>',
         f'<div class="card">Score after<b class="{delta_cls}">{_fmt_score(after)}</b>{escape(delta)}</div>',
-        f'<div class="card">Edits<b>{len(applied)} applied</b>{len(rejected)} rejected</div>',
+        f'<div class="card">Edits<b>{applied} applied</b>{rejected} rejected</div>',
         "</div>",
     ]
+
+
+def _notices(row: dict[str, Any], result: dict[str, Any]) -> list[str]:
+    """The score's reason, the optimization's error and each flag with what it means."""
+    out: list[str] = []
     if result.get("score_reason"):
         out.append(f'<p class="meta">{escape(str(result["score_reason"]))}</p>')
     if row.get("error"):
@@ -139,36 +150,54 @@ def render_review(row: dict[str, Any]) -> str:
     for flag in result.get("flags") or []:
         note = FLAG_NOTES.get(str(flag), "")
         out.append(f'<div class="flag"><b>Flag: {escape(str(flag))}</b> {escape(note)}</div>')
-    out += [
+    return out
+
+
+def _resume_panes(original: str, tailored: str, applied: list[dict[str, Any]]) -> list[str]:
+    """The original and tailored resume side by side, changes marked."""
+    left, right = side_by_side(original, tailored, applied)
+    return [
         "<h2>Resume</h2>",
         '<div class="panes">',
         f'<section class="pane"><h3>Original</h3><div class="text">{left}</div></section>',
         f'<section class="pane"><h3>Tailored</h3><div class="text">{right}</div></section>',
         "</div>",
-        "<h2>Applied edits</h2>",
     ]
-    if applied:
-        out.append("<table><tr><th>#</th><th>Was</th><th>Now</th><th>Why</th></tr>")
-        for i, e in enumerate(applied, 1):
-            out.append(
-                f'<tr><td class="n">{i}</td><td>{escape(str(e.get("original") or "(new)"))}</td>'
-                f"<td>{escape(str(e.get('revised') or ''))}</td><td>{escape(str(e.get('reason') or ''))}</td></tr>"
-            )
-        out.append("</table>")
-    else:
-        out.append('<p class="none">No edit was applied.</p>')
-    out.append("<h2>Rejected edits</h2>")
-    if rejected:
-        out.append("<table><tr><th>Proposed</th><th>Instead of</th><th>Rejected because</th></tr>")
-        for e in rejected:
-            out.append(
-                f"<tr><td>{escape(str(e.get('revised') or ''))}</td><td>{escape(str(e.get('original') or ''))}</td>"
-                f"<td>{escape(str(e.get('rejected_because') or ''))}</td></tr>"
-            )
-        out.append("</table>")
-    else:
-        out.append('<p class="none">No edit was rejected.</p>')
-    out += [
+
+
+def _applied_table(applied: list[dict[str, Any]]) -> list[str]:
+    """The applied edits, numbered as in the tailored pane, with what each was, is now, and why."""
+    out = ["<h2>Applied edits</h2>"]
+    if not applied:
+        return [*out, '<p class="none">No edit was applied.</p>']
+    out.append("<table><tr><th>#</th><th>Was</th><th>Now</th><th>Why</th></tr>")
+    for i, e in enumerate(applied, 1):
+        out.append(
+            f'<tr><td class="n">{i}</td><td>{escape(str(e.get("original") or "(new)"))}</td>'
+            f"<td>{escape(str(e.get('revised') or ''))}</td><td>{escape(str(e.get('reason') or ''))}</td></tr>"
+        )
+    out.append("</table>")
+    return out
+
+
+def _rejected_table(rejected: list[dict[str, Any]]) -> list[str]:
+    """The rejected edits with what they proposed, instead of what, and why they were rejected."""
+    out = ["<h2>Rejected edits</h2>"]
+    if not rejected:
+        return [*out, '<p class="none">No edit was rejected.</p>']
+    out.append("<table><tr><th>Proposed</th><th>Instead of</th><th>Rejected because</th></tr>")
+    for e in rejected:
+        out.append(
+            f"<tr><td>{escape(str(e.get('revised') or ''))}</td><td>{escape(str(e.get('original') or ''))}</td>"
+            f"<td>{escape(str(e.get('rejected_because') or ''))}</td></tr>"
+        )
+    out.append("</table>")
+    return out
+
+
+def _keywords_and_suggestions(result: dict[str, Any]) -> list[str]:
+    """The job's keywords the resume matches and misses, then the suggestions for the candidate."""
+    out = [
         "<h2>Keywords the job asks for</h2>",
         "<h3>Matched</h3>",
         _chips(list(result.get("matched_keywords") or []), "matched"),
@@ -181,5 +210,24 @@ def render_review(row: dict[str, Any]) -> str:
         out.append("<ul>" + "".join(f"<li>{escape(str(s))}</li>" for s in suggestions) + "</ul>")
     else:
         out.append('<p class="none">None.</p>')
-    out.append("</main></body></html>")
+    return out
+
+
+def render_review(row: dict[str, Any]) -> str:
+    """The review page of one optimization (a row of db.documents.get_review) as HTML."""
+    result: dict[str, Any] = row.get("result") or {}
+    applied: list[dict[str, Any]] = list(result.get("edits_applied") or [])
+    rejected: list[dict[str, Any]] = list(result.get("edits_rejected") or [])
+    original = str(row.get("resume_text") or "")
+    tailored = str(result.get("optimized_resume") or original)
+    out = [
+        *_page_head(row),
+        *_score_cards(row, result, len(applied), len(rejected)),
+        *_notices(row, result),
+        *_resume_panes(original, tailored, applied),
+        *_applied_table(applied),
+        *_rejected_table(rejected),
+        *_keywords_and_suggestions(result),
+        "</main></body></html>",
+    ]
     return "\n".join(out) + "\n"
