@@ -520,3 +520,20 @@ def test_a_401k_plan_is_not_a_number_and_does_not_crash() -> None:
     result = finalize(resume, job, Proposal(edits=[honest, inflated]))
     assert [e["revised"] for e in result["edits_applied"]] == [honest.revised]
     assert [e["revised"] for e in result["edits_rejected"]] == [inflated.revised]
+
+
+def test_a_guard_that_fails_on_an_edit_rejects_that_edit_not_the_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the guard cannot decide, it rejects and says why: a bug in a rule costs one edit."""
+    from resume_opt.ats import guard as guard_module
+    from resume_opt.ats.proposal import Edit, Job, Proposal
+    from resume_opt.ats.tailor import finalize
+
+    def broken(self: object, original: str, revised: str, insertion: bool = False) -> None:
+        raise KeyError("k")
+
+    monkeypatch.setattr(guard_module.Guard, "review", broken)
+    resume = "EXPERIENCE\nAnalyst, Acme (2020 - Present)\n- Built dashboards in Tableau\n"
+    edit = Edit("Built dashboards in Tableau", "Built Tableau dashboards", "")
+    result = finalize(resume, Job("Analyst", "Globex", "Requirements:\n- Tableau"), Proposal(edits=[edit]))
+    assert result["edits_applied"] == [] and result["optimized_resume"] == resume
+    assert result["edits_rejected"][0]["category"] == "guard_error"

@@ -15,6 +15,7 @@ withheld under `quarantined`.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from resume_opt.ats.guard import Guard, Rejection
@@ -24,6 +25,7 @@ from resume_opt.ats.proposal import Job, Proposal
 from resume_opt.ats.score import score_resume
 from resume_opt.ats.sections import layout, render_heading, summary_insert_at, summary_span
 
+log = logging.getLogger(__name__)
 SUMMARY_REASON = "professional summary written for this job"
 MAX_SUGGESTIONS = 20
 MAX_SUGGESTION_CHARS = 200
@@ -50,7 +52,7 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
     text, summary = _apply_summary(resume, proposal.summary, guard, applied, rejected)
     for edit in proposal.edits:
         record = edit.as_dict()
-        why = guard.review(edit.original, edit.revised)
+        why = _review(guard, edit.original, edit.revised)
         if why is None and edit.original not in text:
             why = Rejection("conflict", (), "original text no longer present after earlier edits")
         if why is not None:
@@ -76,6 +78,18 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
     }
 
 
+def _review(guard: Guard, original: str, revised: str) -> Rejection | None:
+    """The guard's verdict; a guard that fails on an edit rejects it (never the whole item).
+
+    When the guard cannot decide it rejects and says why: a bug in one rule costs one
+    edit, logged by type only (the message could quote the resume)."""
+    try:
+        return guard.review(original, revised)
+    except Exception as exc:  # noqa: BLE001 - turned into a rejection with its reason, and logged
+        log.warning("guard error (%s) on one edit: rejected", type(exc).__name__)
+        return Rejection("guard_error", (), f"the guard could not check this edit ({type(exc).__name__}); rejected")
+
+
 def _flags(resume: str, job: Job, withheld: Quarantined) -> list[str]:
     """The item's flags, read on the texts as they came (before quarantine)."""
     flags = [FLAG] if looks_like_injection(resume, job.title, job.description) else []
@@ -95,7 +109,14 @@ def _apply_summary(
     if new == original:
         return resume, ""  # nothing to apply
     record = {"original": original, "revised": new, "reason": SUMMARY_REASON}
-    kept, dropped = guard.review_summary(original, new, insertion=span is None)
+    try:
+        kept, dropped = guard.review_summary(original, new, insertion=span is None)
+    except Exception as exc:  # noqa: BLE001 - as in _review: the summary is rejected, not the item
+        log.warning("guard error (%s) on the summary: rejected", type(exc).__name__)
+        kept, dropped = (
+            "",
+            [Rejection("guard_error", (), f"the guard could not check the summary ({type(exc).__name__})")],
+        )
     rejected += [{**record, **why.as_dict()} for why in dropped]
     if not kept or kept == original:
         return resume, ""
