@@ -69,15 +69,9 @@ def execute_run(
         if settings.run.limit:
             total = min(total, settings.run.limit)
         progress = make_progress(total, settings.run.progress_interval_s, quiet)
-        options = {
-            "engine": name,
-            "model": engine.model,
-            "chunk_size": settings.run.chunk_size,
-            "workers": settings.run.workers,
-            "limit": settings.run.limit,
-            "max_runtime_s": settings.run.max_runtime_s,
-        }
-        pipeline = Pipeline(settings, db, engine, cache, progress=progress, options=options)
+        pipeline = Pipeline(
+            settings, db, engine, cache, progress=progress, options=_run_options(settings, name, engine)
+        )
         previous = _install_signal_handlers(pipeline) if install_signals else {}
         try:
             report = pipeline.run()
@@ -92,6 +86,19 @@ def execute_run(
             report["abandoned_threads"] = True
         errortrack.report_run_summary(report)
         return report
+
+
+def _run_options(settings: Settings, name: str, engine: Any) -> dict[str, Any]:
+    """What the `runs` row keeps of how the run was started."""
+    s = settings.run
+    return {
+        "engine": name,
+        "model": engine.model,
+        "chunk_size": s.chunk_size,
+        "workers": s.workers,
+        "limit": s.limit,
+        "max_runtime_s": s.max_runtime_s,
+    }
 
 
 def save_report(settings: Settings, db: Database, report: dict[str, Any]) -> None:

@@ -377,6 +377,8 @@ def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tupl
     """Each taxonomy entry with the proficiency rank and status qualifier groups bound to it:
     those of its list item in a list line ("SQL (advanced), dbt (basic)"), of a short label
     before a colon ("Familiar with: Rust, Go"), else of its whole line."""
+    # Long on purpose: one left-to-right pass that tracks the current list item and label;
+    # split, each piece would re-walk the line (this runs for every resume line, every night).
     if not spans:
         return ()
     lex = get_lexicon()
@@ -472,6 +474,8 @@ def qualifier_groups(keys: list[str], kinds: tuple[str, ...] = ("status", "limit
 @lru_cache(maxsize=8192)
 def text_facts(text: str) -> TextFacts:
     """Read one text (cached: resume lines and blocks are read once for every job)."""
+    # Long on purpose: one pass over the tokens fills every fact at once (the guard's hottest
+    # path: reading a resume is half of a pair's cost); each fact is a named field of TextFacts.
     lex = get_lexicon()
     tokens = tokenize(text)
     pairs, years, date_spans = _dates(text)
@@ -770,6 +774,8 @@ def line_key(line: str) -> str:
 @lru_cache(maxsize=512)
 def resume_facts(resume: str) -> ResumeFacts:
     """Split a resume into blocks and read each (cached: one resume meets many jobs)."""
+    # Long on purpose: one walk over the layout assigns every line to its block (role, project,
+    # skills, paragraph); the blocks' bookkeeping would otherwise be passed between pieces.
     lay = layout(resume)
     lines = lay.lines
     # Instruction lines are left out of the facts (finalize has quarantined them already; a

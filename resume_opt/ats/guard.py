@@ -184,6 +184,11 @@ def resume_state(resume: str) -> _ResumeState:
 class Guard:
     """Checks edits against one resume; `review` returns None (pass) or a `Rejection`."""
 
+    # Long on purpose, for now: every rule reads the same per-resume state (facts, roles,
+    # summary evidence, memoised verdicts) and the summary rules reuse the edit rules. The
+    # next step is one class per rule family (edit rules, summary rules) over that state;
+    # it was not done in the same change as the rules themselves, to keep verdicts reviewable.
+
     def __init__(self, resume: str, job_text: str = "") -> None:
         self.resume = resume
         self._state = resume_state(resume)
@@ -567,6 +572,9 @@ class Guard:
         return _remember(memo, sentence, self._check_sentence(sentence))
 
     def _check_sentence(self, sentence: str) -> Rejection | None:
+        """Why one summary sentence must be dropped, or None."""
+        # Long on purpose: the summary's checks in the order they must run (own sentence,
+        # injection, scope, strength, claims, numbers, words); each is one short call.
         rf = self.facts
         if " ".join(sentence.split()) in rf.sentence_texts:
             return None  # the candidate's own sentence, word for word

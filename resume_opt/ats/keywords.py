@@ -330,6 +330,8 @@ class _Seen:
 @lru_cache(maxsize=4096)
 def job_keywords(description: str, title: str = "", company: str = "") -> JobKeywords:
     """Required and preferred keywords of a job, in the job's order and wording (cached)."""
+    # Long on purpose: one scan of the posting classifies each match by its line's mode
+    # (required, preferred, boilerplate); the state it carries is the per-keyword first sighting.
     modes, has_requirements = job_line_modes(description)
     starts = [0] + [m.end() for m in re.finditer("\n", description)]
     lines = description.split("\n")

@@ -132,6 +132,7 @@ def _words(value: Any) -> list[str]:
 
 def build_lexicon(data: dict[str, Any]) -> Lexicon:
     """Compile the lexicon's data (the parsed lexicon.yaml)."""
+    # Long on purpose: one block per section of lexicon.yaml, in the file's order.
     claims: dict[str, str] = {}
     for cls in CLAIMS:
         for w in _words((data.get("claims") or {}).get(cls)):

@@ -21,7 +21,7 @@ from typing import Any
 from resume_opt.ats.guard import Guard, Rejection
 from resume_opt.ats.injection import FLAG, STUFFING_FLAG, Quarantined, looks_like_injection, quarantine, quarantine_job
 from resume_opt.ats.keywords import JobKeywords, has_skill, index_text, job_keywords
-from resume_opt.ats.proposal import Job, Proposal
+from resume_opt.ats.proposal import Edit, Job, Proposal
 from resume_opt.ats.score import score_resume
 from resume_opt.ats.sections import layout, render_heading, summary_insert_at, summary_span
 
@@ -50,16 +50,7 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
     applied: list[dict[str, str]] = []
     rejected: list[dict[str, Any]] = []
     text, summary = _apply_summary(resume, proposal.summary, guard, applied, rejected)
-    for edit in proposal.edits:
-        record = edit.as_dict()
-        why = _review(guard, edit.original, edit.revised)
-        if why is None and edit.original not in text:
-            why = Rejection("conflict", (), "original text no longer present after earlier edits")
-        if why is not None:
-            rejected.append({**record, **why.as_dict()})
-            continue
-        text = text.replace(edit.original, edit.revised, 1)
-        applied.append(record)
+    text = _apply_edits(text, proposal.edits, guard, applied, rejected)
     after = score_resume(text, keywords)
     return {
         "optimized_resume": text,
@@ -76,6 +67,23 @@ def finalize(resume: str, job: Job, proposal: Proposal) -> dict[str, Any]:
         "keywords": keywords.as_dict(),
         "quarantined": [{"text": s.text, "reason": s.reason} for s in withheld.spans],
     }
+
+
+def _apply_edits(
+    text: str, edits: list[Edit], guard: Guard, applied: list[dict[str, str]], rejected: list[dict[str, Any]]
+) -> str:
+    """Apply each edit the guard allows, in order; each refused one is kept with its reason."""
+    for edit in edits:
+        record = edit.as_dict()
+        why = _review(guard, edit.original, edit.revised)
+        if why is None and edit.original not in text:
+            why = Rejection("conflict", (), "original text no longer present after earlier edits")
+        if why is not None:
+            rejected.append({**record, **why.as_dict()})
+            continue
+        text = text.replace(edit.original, edit.revised, 1)
+        applied.append(record)
+    return text
 
 
 def _review(guard: Guard, original: str, revised: str) -> Rejection | None:

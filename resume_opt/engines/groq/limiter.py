@@ -183,6 +183,8 @@ class RateLimiter:
 
     def acquire(self, tokens: int) -> None:
         """Block until a request costing `tokens` (prompt estimate + max_tokens) may go."""
+        # Long on purpose: admission is one critical section (check, reserve, or compute the
+        # wait and decide between waiting and stopping for a spent daily limit) under one lock.
         tpm = self.lanes["tpm"].provider or self.lanes["tpm"].cap
         if tpm > 0 and tokens > tpm:
             raise ItemRejected(
