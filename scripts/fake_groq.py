@@ -615,8 +615,8 @@ class _Handler(BaseHTTPRequestHandler):
             )
         else:
             status, body = 404, _error(f"Unknown request URL: GET {path}", "invalid_request_error", "unknown_url")
-        self._send(status, {}, body)
         self.fake.record(status, started, "GET", path, {})
+        self._send(status, {}, body)
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib name
         if _batch_route(self, "POST"):
@@ -641,8 +641,10 @@ class _Handler(BaseHTTPRequestHandler):
                 status, headers, body, meta = self.fake.handle_chat(dict(self.headers), request)
         if status == 504:  # an injected hang: the client has given up long ago
             self.close_connection = True
-        self._send(status, headers, body)
+        # Counted before the answer goes out: a client that reads the counters right after its
+        # answer must see its request (recording after the send raced the test's read).
         self.fake.record(status, started, "POST", path, meta)
+        self._send(status, headers, body)
 
 
 # --- files and batches (Groq's Batch API) ---------------------------------------------------
@@ -1053,8 +1055,8 @@ def _batch_route(handler: _Handler, method: str) -> bool:
         m = _CANCEL.match(path)
         assert m
         status, body = store.cancel(m.group(1))
-    handler._send(status, {}, body)
     fake.record(status, started, method, path, {})
+    handler._send(status, {}, body)
     return True
 
 
