@@ -226,7 +226,6 @@ class Collector:
         self, stage: _Stage, taken: list[tuple[ClaimedItem, str]], outcomes: dict[str, tuple[str, Any]]
     ) -> _Tally:
         """What to write for each taken item (pure: the transaction may be retried)."""
-        ctx = self.ctx
         t = _Tally()
         billed: set[str] = set()
         for it, h in taken:
@@ -245,31 +244,37 @@ class Collector:
                 kind, message = value
                 t.failures.append(queue.Failure(it.id, kind, f"{kind}: {message}", True, 0.0))
                 continue
-            result: dict[str, Any] = value
             first = h not in billed
             billed.add(h)
-            line_cost, line_online = ctx.prices.cost(res.tokens_in, res.tokens_out) if first else (0.0, 0.0)
-            t.cost += line_cost
-            t.online += line_online
-            if first:
-                t.usage.append((res.tokens_in, res.tokens_out, line_cost))
-            t.successes.append(
-                queue.Success(
-                    id=it.id,
-                    input_hash=h,
-                    engine=ctx.identity.name,
-                    model=ctx.identity.model,
-                    prompt_version=ctx.identity.prompt_version,
-                    result=result,
-                    score_before=result.get("score_before"),
-                    score_after=result.get("score_after"),
-                    tokens_in=res.tokens_in if first else 0,
-                    tokens_out=res.tokens_out if first else 0,
-                    cost_usd=round(line_cost, 8),
-                    latency_ms=None,
-                )
-            )
+            self._add_success(t, it, h, res, value, first)
         return t
+
+    def _add_success(
+        self, t: _Tally, it: ClaimedItem, h: str, res: LineResult, result: dict[str, Any], first: bool
+    ) -> None:
+        """Add one succeeded item to the tally; only the first item of an input carries its tokens and cost."""
+        ctx = self.ctx
+        line_cost, line_online = ctx.prices.cost(res.tokens_in, res.tokens_out) if first else (0.0, 0.0)
+        t.cost += line_cost
+        t.online += line_online
+        if first:
+            t.usage.append((res.tokens_in, res.tokens_out, line_cost))
+        t.successes.append(
+            queue.Success(
+                id=it.id,
+                input_hash=h,
+                engine=ctx.identity.name,
+                model=ctx.identity.model,
+                prompt_version=ctx.identity.prompt_version,
+                result=result,
+                score_before=result.get("score_before"),
+                score_after=result.get("score_after"),
+                tokens_in=res.tokens_in if first else 0,
+                tokens_out=res.tokens_out if first else 0,
+                cost_usd=round(line_cost, 8),
+                latency_ms=None,
+            )
+        )
 
     def _count(self, written: dict[str, int], t: _Tally) -> None:
         c = self.ctx.counters

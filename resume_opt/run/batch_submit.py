@@ -87,41 +87,12 @@ class Submitter:
         c.claimed += len(items)
         successes: list[queue.Success] = []
         failures: list[queue.Failure] = []
-        to_cache: list[tuple[str, dict[str, Any]]] = []
-        preps: list[work.Prepared] = []
-        for it in items:
-            try:
-                prep = work.prepare(it, ctx.identity, ctx.settings)  # type: ignore[arg-type]
-                preps.append(prep)
-            except ItemRejected as exc:
-                failures.append(self._rejected(it, exc))
-        missing: list[work.Prepared] = []
-        for prep in preps:
-            hit = ctx.cache.get(prep.input_hash)
-            if hit is not None:
-                successes.append(self._served(prep, hit))
-            else:
-                missing.append(prep)
-        hashes = sorted({p.input_hash for p in missing if p.input_hash not in self.carried})
-        found = ctx.tx("dedup lookup", lambda conn: queue.find_succeeded_by_hash(conn, hashes)) if hashes else {}
-        rest: list[work.Prepared] = []
-        for prep in missing:
-            if prep.input_hash in found:
-                successes.append(self._served(prep, found[prep.input_hash]))
-                to_cache.append((prep.input_hash, found[prep.input_hash]))
-            else:
-                rest.append(prep)
+        preps = self._prepare_all(items, failures)
+        missing = self._serve_from_cache(preps, successes)
+        rest, to_cache = self._serve_from_database(missing, successes)
         c.cached += len(successes)
         ctx.cache.set_many(to_cache)
-        bodies: dict[str, bytes] = {}
-        for prep in rest:
-            if prep.input_hash not in bodies and prep.input_hash not in self.carried:
-                try:
-                    bodies[prep.input_hash] = request_line(
-                        prep.input_hash, chat_body(ctx.settings, prep.resume, prep.job)
-                    )
-                except ItemRejected as exc:
-                    failures.append(self._rejected(prep.item, exc))
+        bodies = self._request_lines(rest, failures)
         rejected = {f.id for f in failures}
         rest = [p for p in rest if p.item.id not in rejected]
         token = uuid.uuid4().hex
@@ -131,6 +102,58 @@ class Submitter:
             self._drain()  # at most one file in flight: memory stays one file's worth
             self._sending = self._sender.submit(self._send, batch_id, token, lines)
         return True
+
+    def _prepare_all(self, items: list[queue.ClaimedItem], failures: list[queue.Failure]) -> list[work.Prepared]:
+        """Prepare each claimed pair; a rejected one becomes a failure instead."""
+        ctx = self.ctx
+        preps: list[work.Prepared] = []
+        for it in items:
+            try:
+                prep = work.prepare(it, ctx.identity, ctx.settings)  # type: ignore[arg-type]
+                preps.append(prep)
+            except ItemRejected as exc:
+                failures.append(self._rejected(it, exc))
+        return preps
+
+    def _serve_from_cache(self, preps: list[work.Prepared], successes: list[queue.Success]) -> list[work.Prepared]:
+        """Serve what the disk cache holds; return the pairs it missed."""
+        missing: list[work.Prepared] = []
+        for prep in preps:
+            hit = self.ctx.cache.get(prep.input_hash)
+            if hit is not None:
+                successes.append(self._served(prep, hit))
+            else:
+                missing.append(prep)
+        return missing
+
+    def _serve_from_database(
+        self, missing: list[work.Prepared], successes: list[queue.Success]
+    ) -> tuple[list[work.Prepared], list[tuple[str, dict[str, Any]]]]:
+        """Serve what already succeeded in the database; return the rest and what to cache."""
+        hashes = sorted({p.input_hash for p in missing if p.input_hash not in self.carried})
+        found = self.ctx.tx("dedup lookup", lambda conn: queue.find_succeeded_by_hash(conn, hashes)) if hashes else {}
+        to_cache: list[tuple[str, dict[str, Any]]] = []
+        rest: list[work.Prepared] = []
+        for prep in missing:
+            if prep.input_hash in found:
+                successes.append(self._served(prep, found[prep.input_hash]))
+                to_cache.append((prep.input_hash, found[prep.input_hash]))
+            else:
+                rest.append(prep)
+        return rest, to_cache
+
+    def _request_lines(self, rest: list[work.Prepared], failures: list[queue.Failure]) -> dict[str, bytes]:
+        """One request line per new input (none for inputs an earlier batch carries)."""
+        bodies: dict[str, bytes] = {}
+        for prep in rest:
+            if prep.input_hash not in bodies and prep.input_hash not in self.carried:
+                try:
+                    bodies[prep.input_hash] = request_line(
+                        prep.input_hash, chat_body(self.ctx.settings, prep.resume, prep.job)
+                    )
+                except ItemRejected as exc:
+                    failures.append(self._rejected(prep.item, exc))
+        return bodies
 
     def _rejected(self, it: queue.ClaimedItem, exc: ItemRejected) -> queue.Failure:
         self.ctx.count_error(exc.kind)
@@ -169,28 +192,7 @@ class Submitter:
         open_ids = batches.open_for_attach(
             conn, sorted({self.carried[p.input_hash] for p in rest if p.input_hash in self.carried})
         )
-        cap = int(ctx.settings.batch.max_file_mb * 1_000_000)
-        lines: dict[str, bytes] = {}
-        size = 0
-        attach: list[tuple[int, str, int]] = []
-        mine: list[tuple[int, str]] = []
-        released: list[int] = []
-        for prep in rest:
-            h = prep.input_hash
-            earlier = self.carried.get(h)
-            if earlier is not None and earlier in open_ids:
-                attach.append((prep.item.id, h, earlier))
-                continue
-            if h not in lines:
-                body = bodies.get(h)
-                if body is None:  # its batch closed meanwhile: it needs a line of its own
-                    body = request_line(h, chat_body(ctx.settings, prep.resume, prep.job))
-                if size + len(body) > cap:
-                    released.append(prep.item.id)  # over the file's size: the next file takes it
-                    continue
-                lines[h] = body
-                size += len(body)
-            mine.append((prep.item.id, h))
+        lines, attach, mine, released = self._pack_file(rest, bodies, open_ids)
         written = queue.write_back(conn, ctx.run_id, successes, failures, released)
         ctx.count_written(written)
         ctx.counters.claimed -= written["released"]
@@ -211,6 +213,34 @@ class Submitter:
             for h in lines:
                 self.carried[h] = batch_id
         return batch_id, list(lines.values())
+
+    def _pack_file(
+        self, rest: list[work.Prepared], bodies: dict[str, bytes], open_ids: set[int]
+    ) -> tuple[dict[str, bytes], list[tuple[int, str, int]], list[tuple[int, str]], list[int]]:
+        """Sort pairs into the file: lines (by input), joins to open batches, own pairs, and released."""
+        cap = int(self.ctx.settings.batch.max_file_mb * 1_000_000)
+        lines: dict[str, bytes] = {}
+        size = 0
+        attach: list[tuple[int, str, int]] = []
+        mine: list[tuple[int, str]] = []
+        released: list[int] = []
+        for prep in rest:
+            h = prep.input_hash
+            earlier = self.carried.get(h)
+            if earlier is not None and earlier in open_ids:
+                attach.append((prep.item.id, h, earlier))
+                continue
+            if h not in lines:
+                body = bodies.get(h)
+                if body is None:  # its batch closed meanwhile: it needs a line of its own
+                    body = request_line(h, chat_body(self.ctx.settings, prep.resume, prep.job))
+                if size + len(body) > cap:
+                    released.append(prep.item.id)  # over the file's size: the next file takes it
+                    continue
+                lines[h] = body
+                size += len(body)
+            mine.append((prep.item.id, h))
+        return lines, attach, mine, released
 
     def _send(self, batch_id: int, token: str, lines: list[bytes]) -> None:
         """Write, upload and create, recording each step; on failure leave it to reconciliation."""
