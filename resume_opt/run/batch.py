@@ -127,6 +127,8 @@ class BatchRun:
     # --- reconciliation ------------------------------------------------------------
     def reconcile(self) -> None:
         """Settle what dead runs left between steps (see the module docstring)."""
+        # Long on purpose: one pass over our live batches deciding, per recorded step, whether a
+        # stale row is adopted (found through batches.list) or abandoned; the cases share the listing.
         ctx = self.ctx
         lease = ctx.settings.run.lease_timeout_s
         orphans = ctx.tx("orphans", batches.release_orphans)

@@ -130,6 +130,8 @@ def _error_of(status: int, body: Any) -> EngineError:
 
 def parse_result_line(raw: bytes | str, prices: Prices) -> LineResult | None:
     """Parse one line of an output or error file; None when it has no usable custom_id."""
+    # Long on purpose: one branch per shape a line can take (error object, non-200 response,
+    # a 200 whose body is not a chat completion, a usable answer), in the order they are checked.
     try:
         data = json.loads(raw)
     except ValueError:
