@@ -71,7 +71,7 @@ class LocalEngine:
         if refused:
             plan.drop_renames([ln for n in refused for ln in plan.edit_lines[n]])
             edits = [e for e in plan.edits() if _reordered(e) or guard.check(e.original, e.revised) is None]
-        summary = plan.summary(lambda original, new, insertion: guard.check(original, new, insertion) is None)
+        summary = _summary(plan, lambda original, new, insertion: guard.check(original, new, insertion) is None)
         return Proposal(summary=summary, edits=edits, latency_ms=int((time.perf_counter() - started) * 1000))
 
     def close(self) -> None:
@@ -352,141 +352,172 @@ class _Plan:
             texts[-1] = lead + texts[-1]
         return self.render(ln, 0, prefix_end) + sep.join(texts) + self.render(ln, suffix_start)
 
-    # --- summary --------------------------------------------------------------
-    def summary(self, accept: Callable[[str, str, bool], bool] = lambda original, new, insertion: True) -> str:
-        """The candidate's own summary with one sentence naming the job's skills they
-        have that it does not mention yet ("Skills include PostgreSQL (Postgres) and
-        dbt (basic)."), after its first sentence; a skill it names under another
-        wording takes the job's wording in place. Qualifiers come along; nothing is
-        repeated. With no summary, that sentence alone."""
-        span = summary_span(self.resume)
-        lo, hi = span if span else (0, 0)
-        renames: list[tuple[int, int, str]] = []
-        listed: list[tuple[int, tuple[bool, str], int]] = []  # (0 if needed for the score, phrase, job order)
-        order = {k: n for n, k in enumerate(self.keywords.all)}
-        for kw in self.keywords.all:
-            if kw.entry is None or kw.entry not in self.index.names:
-                continue  # a salient term is the job's own phrase: it adds nothing to a summary
-            needed = kw.entry not in self.renamed and not has_keyword(self.index, self.resume, kw)
-            in_para = [m for m in self.index.matches if m.name == kw.entry and lo <= m.start and m.end <= hi]
-            if in_para:  # the summary names it already: at most the job's wording, in place
-                found = self._para_rename(kw, in_para, hi, renames) if needed else None
-                if found is not None:
-                    renames.append(found)
-                    self.renamed.add(kw.entry)
-                continue
-            if needed or kw.required:
-                phrase = self._phrase(kw, lo, hi)
-                if phrase and all(phrase != p for _, p, _ in listed):
-                    listed.append((0 if needed else 1, phrase, order[kw]))
-        listed = sorted(sorted(listed)[:MAX_STRENGTHS], key=lambda t: t[2])
-        own = self.resume[lo:hi]
-        para = own
-        for a, b, text in sorted(renames, reverse=True):
-            para = para[: a - lo] + text + para[b - lo :]
-        if renames and not accept(own, para, False):
-            para = own  # the job's wording in place would not pass: the candidate's stays
-        items = [p for _, p, _ in listed]
-        if items and not accept(own, self._compose(own, para, span, items), span is None):
-            items = [p for p in items if accept("", _sentence([p]), True)]  # find the items it refuses
-        while items:
-            text = self._compose(own, para, span, items)
-            if accept(own, text, span is None):
-                return text
-            items.pop()  # the least relevant item goes first
-        return para if para != own else ""
 
-    def _compose(self, own: str, para: str, span: tuple[int, int] | None, items: list[tuple[bool, str]]) -> str:
-        """The summary with the sentence naming `items` in it (or alone when there is none)."""
-        sentence = _sentence(items)
-        if not span:
-            return sentence
-        lines = para.split("\n")
-        bullet = BULLET_RE.match(lines[-1])
-        if len(lines) > 1 and bullet and all(BULLET_RE.match(ln) for ln in lines if ln.strip()):
-            return f"{para}\n{bullet.group()}{sentence}"
-        first = _SENTENCE_END.search(para)
-        if first is not None:
-            return f"{para[: first.end()]} {sentence}{para[first.end() :]}"
-        body = para.rstrip()
-        return f"{body}{'' if body.endswith(('.', '!', '?')) else '.'} {sentence}{para[len(body) :]}"
+# --- summary ----------------------------------------------------------------
+def _summary(plan: _Plan, accept: Callable[[str, str, bool], bool] = lambda original, new, insertion: True) -> str:
+    """The candidate's own summary with one sentence naming the job's skills they
+    have that it does not mention yet ("Skills include PostgreSQL (Postgres) and
+    dbt (basic)."), after its first sentence; a skill it names under another
+    wording takes the job's wording in place. Qualifiers come along; nothing is
+    repeated. With no summary, that sentence alone."""
+    span = summary_span(plan.resume)
+    lo, hi = span if span else (0, 0)
+    renames, listed = _summary_changes(plan, lo, hi)
+    own = plan.resume[lo:hi]
+    para = own
+    for a, b, text in sorted(renames, reverse=True):
+        para = para[: a - lo] + text + para[b - lo :]
+    if renames and not accept(own, para, False):
+        para = own  # the job's wording in place would not pass: the candidate's stays
+    items = [p for _, p, _ in listed]
+    if items and not accept(own, _compose(own, para, span, items), span is None):
+        items = [p for p in items if accept("", _sentence([p]), True)]  # find the items it refuses
+    while items:
+        text = _compose(own, para, span, items)
+        if accept(own, text, span is None):
+            return text
+        items.pop()  # the least relevant item goes first
+    return para if para != own else ""
 
-    def _para_rename(
-        self, kw: Keyword, found: list[Match], hi: int, taken: list[tuple[int, int, str]]
-    ) -> tuple[int, int, str] | None:
-        for m in found:
-            if any(a < m.end and m.start < b for a, b, _ in taken):
-                continue
-            line_start = self.resume.rfind("\n", 0, m.start) + 1
-            before = self.resume[line_start : m.start]
-            if before.count("(") > before.count(")"):
-                continue
-            surface = self.resume[m.start : m.end]
-            text = _job_wording(kw.text, surface, self.resume[m.end : hi], False, before)
-            if text is not None:
-                return m.start, m.end, text
-        return None
 
-    def _phrase(self, kw: Keyword, lo: int, hi: int) -> tuple[bool, str] | None:
-        """How the summary names a skill of the resume: the job's wording with the
-        candidate's, and the qualifier the resume gives it ("dbt (basic)"); None when
-        every mention of it is qualified in a way a list cannot carry."""
-        best: tuple[int, str] | None = None
-        offsets = list(self.lay.offsets)
-        cred = False
-        for m in self.index.matches:
-            if m.name != kw.entry or lo <= m.start < hi:
-                continue
-            ln = bisect_right(offsets, m.start) - 1
-            line, s, e = self.lay.lines[ln], m.start - offsets[ln], m.end - offsets[ln]
-            cred = m.entry.kind != "skill"
-            if cred and self.lay.kind_at(ln) in ("certifications", "education"):
-                bullet = BULLET_RE.match(line)
-                item = line[bullet.end() if bullet else 0 :].strip().rstrip(".;,")
-                date = _TRAILING_DATE.search(item)  # "Tableau Desktop Specialist (2020)"
-                if date is not None:
-                    head = item[: date.start()]
-                    last = head.split()[-1] if head.split() else ""
-                    balanced = head.count("(") == head.count(")")
-                    item = head if balanced and not QUALIFIER_RE.search(last) else "0"  # "(expected 2027)" stays
-                at = item.find(m.text)
-                if at >= 0 and not any(w.search(item, item.casefold()) for w in kw.patterns):
-                    named = _job_wording(kw.text, m.text, item[at + len(m.text) :], True, item[:at])
-                    item = item[:at] + named + item[at + len(m.text) :] if named else item
-                if len(item) <= 120 and not any(ch.isdigit() for ch in item):
-                    best = (-1, item)  # a credential's own line, qualifiers and all: "APICS CSCP (in progress)"
-                    break
-                continue  # a date that qualifies it ("expected 2027") cannot be left out, nor said here
-            nested = line[:s].count("(") > line[:s].count(")")  # "SQL (Postgres)": named as a detail
-            paren = _TRAILING_PAREN.match(line[e:])
-            suffix = f" ({paren.group(1).strip()})" if paren and QUALIFIER_RE.search(paren.group(1)) else ""
-            rest = line[e + (paren.end() if paren and suffix else 0) :]
-            left = re.split(r"[,;|•·:(]", line[:s])[-1]
-            right = re.split(r"[,;|•·.()]", rest)[0]
-            if QUALIFIER_RE.search(left) or QUALIFIER_RE.search(right):
-                continue  # "exposure to Rust", "SQL coursework": kept only where the resume says it
-            if m.entry.kind != "skill" and not suffix and QUALIFIER_RE.search(line):
-                continue  # a credential on a line that qualifies it ("exam booked May")
-            rank = 2 * bool(suffix) + nested
-            if best is None or rank < best[0]:
-                best = (rank, self._named(kw, m.text) + suffix)
-        return (cred, best[1]) if best else None
+def _summary_changes(
+    plan: _Plan, lo: int, hi: int
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, tuple[bool, str], int]]]:
+    """The renames in the summary paragraph resume[lo:hi], and the skills its added
+    sentence names (most needed first, at most MAX_STRENGTHS, then in the job's order)."""
+    renames: list[tuple[int, int, str]] = []
+    listed: list[tuple[int, tuple[bool, str], int]] = []  # (0 if needed for the score, phrase, job order)
+    order = {k: n for n, k in enumerate(plan.keywords.all)}
+    for kw in plan.keywords.all:
+        if kw.entry is None or kw.entry not in plan.index.names:
+            continue  # a salient term is the job's own phrase: it adds nothing to a summary
+        needed = kw.entry not in plan.renamed and not has_keyword(plan.index, plan.resume, kw)
+        in_para = [m for m in plan.index.matches if m.name == kw.entry and lo <= m.start and m.end <= hi]
+        if in_para:  # the summary names it already: at most the job's wording, in place
+            found = _para_rename(plan.resume, kw, in_para, hi, renames) if needed else None
+            if found is not None:
+                renames.append(found)
+                plan.renamed.add(kw.entry)
+            continue
+        if needed or kw.required:
+            phrase = _phrase(plan, kw, lo, hi)
+            if phrase and all(phrase != p for _, p, _ in listed):
+                listed.append((0 if needed else 1, phrase, order[kw]))
+    return renames, sorted(sorted(listed)[:MAX_STRENGTHS], key=lambda t: t[2])
 
-    def _named(self, kw: Keyword, surface: str) -> str:
-        shown = any(w.search(surface, surface.casefold()) for w in kw.patterns)
-        text = surface if shown else (_job_wording(kw.text, surface, "", True) or surface)
-        head = TOKEN_RE.findall(text)[0]
-        words = [w for w in text.split(" (")[0].split() if w[:1].isalpha()]
-        lower_rest = len(words) > 1 and all(w[:1].islower() for w in words[1:])
-        if head[:1].isupper() and head[1:].islower() and (lower_rest or self._common(head)):
-            text = text[0].lower() + text[1:]  # "Wound care" at the start of an item reads "wound care" in a list
-        return text
 
-    def _common(self, word: str) -> bool:
-        """Whether the resume or the job uses the word in lower case (so it is no name)."""
-        low = word.casefold().removesuffix("s")
-        rx = re.compile(rf"(?<![\w-]){re.escape(low)}s?(?![\w-])")
-        return bool(rx.search(self.resume) or rx.search(self.description))
+def _compose(own: str, para: str, span: tuple[int, int] | None, items: list[tuple[bool, str]]) -> str:
+    """The summary with the sentence naming `items` in it (or alone when there is none)."""
+    sentence = _sentence(items)
+    if not span:
+        return sentence
+    lines = para.split("\n")
+    bullet = BULLET_RE.match(lines[-1])
+    if len(lines) > 1 and bullet and all(BULLET_RE.match(ln) for ln in lines if ln.strip()):
+        return f"{para}\n{bullet.group()}{sentence}"
+    first = _SENTENCE_END.search(para)
+    if first is not None:
+        return f"{para[: first.end()]} {sentence}{para[first.end() :]}"
+    body = para.rstrip()
+    return f"{body}{'' if body.endswith(('.', '!', '?')) else '.'} {sentence}{para[len(body) :]}"
+
+
+def _para_rename(
+    resume: str, kw: Keyword, found: list[Match], hi: int, taken: list[tuple[int, int, str]]
+) -> tuple[int, int, str] | None:
+    """The first mention in the summary that can take the job's wording in place, as (start, end, text)."""
+    for m in found:
+        if any(a < m.end and m.start < b for a, b, _ in taken):
+            continue
+        line_start = resume.rfind("\n", 0, m.start) + 1
+        before = resume[line_start : m.start]
+        if before.count("(") > before.count(")"):
+            continue
+        surface = resume[m.start : m.end]
+        text = _job_wording(kw.text, surface, resume[m.end : hi], False, before)
+        if text is not None:
+            return m.start, m.end, text
+    return None
+
+
+def _phrase(plan: _Plan, kw: Keyword, lo: int, hi: int) -> tuple[bool, str] | None:
+    """How the summary names a skill of the resume: the job's wording with the
+    candidate's, and the qualifier the resume gives it ("dbt (basic)"); None when
+    every mention of it is qualified in a way a list cannot carry."""
+    best: tuple[int, str] | None = None
+    offsets = list(plan.lay.offsets)
+    cred = False
+    for m in plan.index.matches:
+        if m.name != kw.entry or lo <= m.start < hi:
+            continue
+        ln = bisect_right(offsets, m.start) - 1
+        line, s, e = plan.lay.lines[ln], m.start - offsets[ln], m.end - offsets[ln]
+        cred = m.entry.kind != "skill"
+        if cred and plan.lay.kind_at(ln) in ("certifications", "education"):
+            item = _credential_item(kw, m, line)
+            if item is not None:
+                best = (-1, item)  # a credential's own line, qualifiers and all: "APICS CSCP (in progress)"
+                break
+            continue  # a date that qualifies it ("expected 2027") cannot be left out, nor said here
+        mention = _mention(plan, kw, m, line, s, e)
+        if mention is not None and (best is None or mention[0] < best[0]):
+            best = mention
+    return (cred, best[1]) if best else None
+
+
+def _credential_item(kw: Keyword, m: Match, line: str) -> str | None:
+    """A credential's own line as the summary names it, in the job's wording where that
+    is safe; None when a date or a number in it cannot be left out or said there."""
+    bullet = BULLET_RE.match(line)
+    item = line[bullet.end() if bullet else 0 :].strip().rstrip(".;,")
+    date = _TRAILING_DATE.search(item)  # "Tableau Desktop Specialist (2020)"
+    if date is not None:
+        head = item[: date.start()]
+        last = head.split()[-1] if head.split() else ""
+        balanced = head.count("(") == head.count(")")
+        item = head if balanced and not QUALIFIER_RE.search(last) else "0"  # "(expected 2027)" stays
+    at = item.find(m.text)
+    if at >= 0 and not any(w.search(item, item.casefold()) for w in kw.patterns):
+        named = _job_wording(kw.text, m.text, item[at + len(m.text) :], True, item[:at])
+        item = item[:at] + named + item[at + len(m.text) :] if named else item
+    if len(item) <= 120 and not any(ch.isdigit() for ch in item):
+        return item
+    return None
+
+
+def _mention(plan: _Plan, kw: Keyword, m: Match, line: str, s: int, e: int) -> tuple[int, str] | None:
+    """(rank, phrase) for a skill mentioned at line[s:e], lower rank better (no qualifier, not
+    named as a detail); None when what surrounds it qualifies it in a way a list cannot carry."""
+    nested = line[:s].count("(") > line[:s].count(")")  # "SQL (Postgres)": named as a detail
+    paren = _TRAILING_PAREN.match(line[e:])
+    suffix = f" ({paren.group(1).strip()})" if paren and QUALIFIER_RE.search(paren.group(1)) else ""
+    rest = line[e + (paren.end() if paren and suffix else 0) :]
+    left = re.split(r"[,;|•·:(]", line[:s])[-1]
+    right = re.split(r"[,;|•·.()]", rest)[0]
+    if QUALIFIER_RE.search(left) or QUALIFIER_RE.search(right):
+        return None  # "exposure to Rust", "SQL coursework": kept only where the resume says it
+    if m.entry.kind != "skill" and not suffix and QUALIFIER_RE.search(line):
+        return None  # a credential on a line that qualifies it ("exam booked May")
+    return 2 * bool(suffix) + nested, _named(plan, kw, m.text) + suffix
+
+
+def _named(plan: _Plan, kw: Keyword, surface: str) -> str:
+    """A skill as a summary list names it: the job's wording where safe, a common phrase in lower case."""
+    shown = any(w.search(surface, surface.casefold()) for w in kw.patterns)
+    text = surface if shown else (_job_wording(kw.text, surface, "", True) or surface)
+    head = TOKEN_RE.findall(text)[0]
+    words = [w for w in text.split(" (")[0].split() if w[:1].isalpha()]
+    lower_rest = len(words) > 1 and all(w[:1].islower() for w in words[1:])
+    if head[:1].isupper() and head[1:].islower() and (lower_rest or _common(plan, head)):
+        text = text[0].lower() + text[1:]  # "Wound care" at the start of an item reads "wound care" in a list
+    return text
+
+
+def _common(plan: _Plan, word: str) -> bool:
+    """Whether the resume or the job uses the word in lower case (so it is no name)."""
+    low = word.casefold().removesuffix("s")
+    rx = re.compile(rf"(?<![\w-]){re.escape(low)}s?(?![\w-])")
+    return bool(rx.search(plan.resume) or rx.search(plan.description))
 
 
 def _sentence_cased(items: list[str]) -> bool:
@@ -533,39 +564,18 @@ def _split_items(line: str) -> tuple[int, list[tuple[int, int]], str, int, str] 
     item) or None when the line is not a list. The prefix is the bullet and a short
     "Label:"; the suffix a final full stop.
     """
-    m = BULLET_RE.match(line)
-    p = m.end() if m else 0
-    colon = line.find(":", p)
-    if colon != -1 and "," not in line[p:colon] and len(line[p:colon].split()) <= 4:
-        p = colon + 1
-        while p < len(line) and line[p] == " ":
-            p += 1
-    counts = {d: 0 for d in _DELIMS}
-    cuts: list[tuple[int, str]] = []
-    depth = 0
-    for i in range(p, len(line)):
-        ch = line[i]
-        depth += (ch in "([{") - (ch in ")]}")
-        if depth == 0 and ch in counts:
-            counts[ch] += 1
-            cuts.append((i, ch))
+    p = _list_start(line)
+    cuts = _delimiters(line, p)
+    counts = {d: sum(ch == d for _, ch in cuts) for d in _DELIMS}
     delim = max(_DELIMS, key=lambda d: (counts[d], -_DELIMS.index(d)))
     if counts[delim] == 0:
         return None
     end = len(line.rstrip())
     suffix = end - 1 if line[:end].endswith(".") else end
     bounds = [p] + [i + 1 for i, ch in cuts if ch == delim] + [suffix + 1]
-    items: list[tuple[int, int]] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        seg_end = min(b - 1, suffix)
-        lo, hi = a, seg_end
-        while lo < hi and line[lo] == " ":
-            lo += 1
-        while hi > lo and line[hi - 1] == " ":
-            hi -= 1
-        if lo == hi:
-            return None
-        items.append((lo, hi))
+    items = _item_spans(line, bounds, suffix)
+    if items is None:
+        return None
     first_cut = next(i for i, ch in cuts if ch == delim)
     sep = line[items[0][1] : first_cut + 1] + " " * (items[1][0] - first_cut - 1)
     lead = ""
@@ -575,3 +585,42 @@ def _split_items(line: str) -> tuple[int, list[tuple[int, int]], str, int, str] 
             lead = word
             items[-1] = (last_lo + len(word), last_hi)
     return p, items, sep, suffix, lead
+
+
+def _list_start(line: str) -> int:
+    """Where a skills line's list begins: after its bullet and a short "Label:"."""
+    m = BULLET_RE.match(line)
+    p = m.end() if m else 0
+    colon = line.find(":", p)
+    if colon != -1 and "," not in line[p:colon] and len(line[p:colon].split()) <= 4:
+        p = colon + 1
+        while p < len(line) and line[p] == " ":
+            p += 1
+    return p
+
+
+def _delimiters(line: str, start: int) -> list[tuple[int, str]]:
+    """(position, character) of each list delimiter in line[start:] outside brackets."""
+    cuts: list[tuple[int, str]] = []
+    depth = 0
+    for i in range(start, len(line)):
+        ch = line[i]
+        depth += (ch in "([{") - (ch in ")]}")
+        if depth == 0 and ch in _DELIMS:
+            cuts.append((i, ch))
+    return cuts
+
+
+def _item_spans(line: str, bounds: list[int], suffix: int) -> list[tuple[int, int]] | None:
+    """The list items between cut bounds, trimmed of spaces; None when one is empty."""
+    items: list[tuple[int, int]] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        lo, hi = a, min(b - 1, suffix)
+        while lo < hi and line[lo] == " ":
+            lo += 1
+        while hi > lo and line[hi - 1] == " ":
+            hi -= 1
+        if lo == hi:
+            return None
+        items.append((lo, hi))
+    return items
