@@ -66,6 +66,10 @@ def _clean_unit(text: str) -> str:
 
 
 def _edit_in_place(original: bytes, resume_text: str, tailored: str) -> bytes:
+    """The candidate's own document with the tailored text edited into its runs, read back to check."""
+    # Long for now: the steps share the paragraph/offset map of the document (open, map lines to
+    # paragraphs, plan the changes, edit runs, insert paragraphs, read back). Splitting them along
+    # those steps, with the snapshot check of the io/ refactor, is the next clean-up.
     try:
         document = _open(original)
     except Exception as exc:  # the stored file was checked at import; this is defensive

@@ -203,6 +203,9 @@ class GroqEngine:
         )
 
     def _request(self, messages: list[dict[str, str]], prompt_estimate: int, max_tokens: int) -> tuple[Any, int]:
+        """One HTTP request: reserve, send, read the headers into the limiter, map errors, refund."""
+        # Long on purpose: reserve and refund must bracket the request in one place, so that every
+        # way out (answer, 429, 498, error) gives back what was reserved and not used.
         with self._lock:
             cost = math.ceil(prompt_estimate * self._token_ratio) + max_tokens
         self.limiter.acquire(cost)
