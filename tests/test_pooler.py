@@ -56,7 +56,9 @@ def test_two_clients_on_one_server_connection_collide_only_with_prepared_stateme
 
         def alternate(mode: str) -> None:
             settings = load_settings(overrides={"database": {"pooler": mode}})
-            a, b = Database(p.url, settings, max_size=2), Database(p.url, settings, max_size=2)
+            # One client connection each: every execution counts toward the same prepare threshold.
+            a = Database(p.url, settings, min_size=1, max_size=1)
+            b = Database(p.url, settings, min_size=1, max_size=1)
             try:
                 for i in range(8):
                     with a.connection() as conn:
