@@ -208,7 +208,7 @@ class Pipeline:
                 self.settle.fail(chunk, claimed, classify(exc))
 
         def submit(prep: item.Prepared) -> Any:
-            return pool.submit(item.optimize, prep, self.engine, self.s, lambda: self.stop.hard)
+            return pool.submit(self._optimize_and_cache, prep)
 
         routed = self.dedup.route(chunk, preps, submit)
         self.counters.deduplicated += routed.joined
@@ -218,6 +218,14 @@ class Pipeline:
             chunk.succeed(prep, served, self._identity, billed=False)
             if from_db:  # found in the database only: into this host's disk cache too
                 chunk.to_cache.append((prep.input_hash, served.cache_value()))
+
+    def _optimize_and_cache(self, prep: item.Prepared) -> item.Called:
+        """On a worker thread: the call, then its result into the disk cache before this worker
+        takes another item, so a run killed at any instant repeats at most one call per worker."""
+        called = item.optimize(prep, self.engine, self.s, lambda: self.stop.hard)
+        if called.optimized is not None and called.error is None:
+            self.cache.set_many([(prep.input_hash, called.optimized.cache_value())])
+        return called
 
     def _lookup(self, hashes: list[str]) -> dict[str, dict[str, Any]]:
         return self._db.call("dedup lookup", lambda c: queue.find_succeeded_by_hash(c, hashes))

@@ -2,8 +2,8 @@
 
 The pipeline hands over every call that finished (or was cancelled); the settler
 classifies it (run/outcome.py), records the outcome on each chunk waiting on it,
-counts calls, errors and usage, sends fresh results to the disk cache at once, and
-turns run-level outcomes (a rejected key, a spent quota, an API down for several
+counts calls and usage (the worker that made a call has already put its result in the
+disk cache), and turns run-level outcomes (a rejected key, a spent quota, an API down for several
 items in a row) into a stop.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import FIRST_COMPLETED, wait
-from typing import Any
 
 from resume_opt.db import queue
 from resume_opt.errors import RunAbort
@@ -52,38 +51,36 @@ class Settler:
 
     def await_calls(self, timeout: float) -> None:
         done, _ = wait(self.dedup.in_flight(), timeout=timeout, return_when=FIRST_COMPLETED)
-        fresh: list[tuple[str, dict[str, Any]]] = []
         for fut in done:
-            fresh.extend(self._complete(self.dedup.finish(fut)))
-        self.writer.cache_now(fresh)
+            self._complete(self.dedup.finish(fut))
 
-    def _complete(self, call: Call) -> list[tuple[str, dict[str, Any]]]:
-        """Give every item waiting on a finished call its outcome; return what to cache now."""
+    def _complete(self, call: Call) -> None:
+        """Give every item waiting on a finished call its outcome."""
         fut = call.future
         if fut.cancelled():
-            return self._apply(call, CANCELLED, None)
+            self._apply(call, CANCELLED, None)
+            return
         exc = fut.exception()  # an error applying the proposal; the engine's own is in Called
         called = fut.result() if exc is None else None
         if called is not None:
             st = called.stats
             self.counters.add_calls(st.calls, st.retries, st.rate_limited, st.errors)
-        return self._apply(call, classify(exc if called is None else called.error), called)
+        self._apply(call, classify(exc if called is None else called.error), called)
 
-    def _apply(self, call: Call, outcome: Outcome, called: item.Called | None) -> list[tuple[str, dict[str, Any]]]:
+    def _apply(self, call: Call, outcome: Outcome, called: item.Called | None) -> None:
         if outcome.action is Action.SUCCEEDED and called is not None and called.optimized is not None:
             self._unreachable = 0
             opt = called.optimized
             self.counters.add_usage(opt.tokens_in, opt.tokens_out, opt.cost_usd, opt.latency_ms)
             for i, w in enumerate(call.waiters):
                 w.chunk.succeed(w.prep, opt, self.identity, billed=(i == 0))
-            return [(call.input_hash, opt.cache_value())]
+            return
         for w in call.waiters:
             if outcome.action is Action.RELEASE:
                 w.chunk.release(w.prep.item.id)
             else:
                 self.fail(w.chunk, w.prep.item, outcome)
         self._stop_for(outcome)
-        return []
 
     def _stop_for(self, outcome: Outcome) -> None:
         """The run-level side of an outcome: a rejected key, a spent quota, an API that is down."""

@@ -1,4 +1,5 @@
-"""The ordered writer: one thread persists cache entries and chunk write-backs, in claim order.
+"""The ordered writer: one thread persists chunk write-backs (with the cache entries found in
+the database), in claim order.
 
 The main thread hands it each finished chunk and goes on claiming; at most
 `MAX_PENDING_WRITES` chunks wait, so a slow database slows claiming instead of
@@ -11,7 +12,6 @@ import logging
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
 
 from resume_opt.cache import ResultCache
 from resume_opt.run.chunk import Chunk
@@ -41,12 +41,6 @@ class ChunkWriter:
     @property
     def busy(self) -> bool:
         return bool(self._writes)
-
-    def cache_now(self, entries: list[tuple[str, dict[str, Any]]]) -> None:
-        """Into the disk cache as soon as computed (ahead of any later write-back): a run
-        killed before its write-back loses no computed result."""
-        if entries:
-            self._pool.submit(self.cache.set_many, entries)
 
     def submit(self, chunk: Chunk) -> None:
         """Queue `chunk` for writing; wait for the oldest writes beyond the bound."""
