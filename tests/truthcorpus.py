@@ -21,6 +21,7 @@ from resume_opt.ats.tailor import finalize
 
 DATA = Path(__file__).resolve().parent / "data" / "truthfulness"
 HOLDOUT = Path(__file__).resolve().parent / "data" / "truthfulness_holdout"  # fresh cases, never tuned against
+HOLDOUT2 = Path(__file__).resolve().parent / "data" / "truthfulness_holdout2"  # a second blind holdout
 
 FABRICATION_CATEGORIES: dict[str, int] = {
     "responsibility_inflation": 10,
@@ -219,7 +220,9 @@ def format_table(report: dict[str, Any]) -> str:
 if __name__ == "__main__":
     import sys
 
-    rep = evaluate(load_cases(HOLDOUT if "--holdout" in sys.argv[1:] else DATA))
+    args = sys.argv[1:]
+    root = HOLDOUT2 if "--holdout2" in args else HOLDOUT if "--holdout" in args else DATA
+    rep = evaluate(load_cases(root))
     print(format_table(rep))
     for m in rep["misses"]:
         print(f"  {m['id']:<16} {m['category']:<24} expected {m['expected']}: {m['reason']}")
