@@ -75,6 +75,21 @@ create unique index optimizations_active_pair_idx on optimizations (candidate_id
 """
 
 
+# A submitting run asks the database which of a chunk's inputs its earlier batches already
+# carry (instead of keeping every input_hash of the night in memory: ~17 MB per 100,000 pairs).
+M009_SQL = """
+create index optimizations_submitted_hash_idx on optimizations (input_hash) where status = 'submitted';
+"""
+
+# Of these inputs, the ones an earlier batch of this run carries, with that batch.
+CARRIED = """
+select distinct on (o.input_hash) o.input_hash, o.batch_id
+  from optimizations o
+ where o.status = 'submitted' and o.input_hash = any(%(hashes)s) and o.batch_id = any(%(batch_ids)s)
+ order by o.input_hash, o.batch_id
+"""
+
+
 @dataclass(frozen=True)
 class BatchRow:
     """One row of `batches`."""
@@ -413,6 +428,14 @@ def abandon(conn: Conn, batch_id: int, run_id: int, error: str) -> int:
 
 def heartbeat(conn: Conn, run_id: int) -> int:
     return conn.execute(HEARTBEAT, {"run_id": run_id}).rowcount
+
+
+def carried(conn: Conn, batch_ids: list[int], hashes: list[str]) -> dict[str, int]:
+    """input_hash -> the batch (of `batch_ids`) that carries it, for those of `hashes` that one does."""
+    if not batch_ids or not hashes:
+        return {}
+    rows = conn.execute(CARRIED, {"batch_ids": batch_ids, "hashes": hashes}).fetchall()
+    return {str(r[0]): int(r[1]) for r in rows}
 
 
 def batch_hashes(conn: Conn, batch_id: int) -> set[str]:

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 import psycopg
 
+from resume_opt.db.batches import M009_SQL as M009_SUBMITTED_HASH
 from resume_opt.db.batches import MIGRATION_SQL as M008_BATCHES
 from resume_opt.db.documents import M005_CANDIDATE_DOCUMENTS
 from resume_opt.db.platform import MIGRATION_SQL as M007_PLATFORM_API
@@ -152,6 +153,7 @@ MIGRATIONS: list[Migration] = [
     Migration("m006_completion_lengths", M006_COMPLETION_LENGTHS),
     Migration("m007_platform_api", M007_PLATFORM_API),
     Migration("m008_batches", M008_BATCHES),
+    Migration("m009_submitted_hash_index", M009_SUBMITTED_HASH),
 ]
 
 _NAME = re.compile(r"m(\d{3})_[a-z0-9_]+")

@@ -38,7 +38,9 @@ class Submitter:
 
     def __init__(self, ctx: BatchContext) -> None:
         self.ctx = ctx
-        # input_hash -> the batch of this run that carries it (identical inputs make one line).
+        # This run's batches, and for the chunk in hand: input_hash -> the earlier batch that
+        # carries it (asked of the database per chunk, so memory does not grow with the night).
+        self.batch_ids: list[int] = []
         self.carried: dict[str, int] = {}
         self._reaped = False
         self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-sender")
@@ -130,8 +132,14 @@ class Submitter:
         self, missing: list[work.Prepared], successes: list[queue.Success]
     ) -> tuple[list[work.Prepared], list[tuple[str, dict[str, Any]]]]:
         """Serve what already succeeded in the database; return the rest and what to cache."""
-        hashes = sorted({p.input_hash for p in missing if p.input_hash not in self.carried})
-        found = self.ctx.tx("dedup lookup", lambda conn: queue.find_succeeded_by_hash(conn, hashes)) if hashes else {}
+        wanted = sorted({p.input_hash for p in missing})
+
+        def lookup(conn: queue.Conn) -> tuple[dict[str, int], dict[str, dict[str, Any]]]:
+            carried = batches.carried(conn, self.batch_ids, wanted)
+            rest = [h for h in wanted if h not in carried]
+            return carried, queue.find_succeeded_by_hash(conn, rest) if rest else {}
+
+        self.carried, found = self.ctx.tx("dedup lookup", lookup) if wanted else ({}, {})
         to_cache: list[tuple[str, dict[str, Any]]] = []
         rest: list[work.Prepared] = []
         for prep in missing:
@@ -210,8 +218,7 @@ class Submitter:
         ctx.counters.submitted += moved
         ctx.counters.deduplicated += len(attach) + len(mine) - len(lines)
         if batch_id is not None:
-            for h in lines:
-                self.carried[h] = batch_id
+            self.batch_ids.append(batch_id)
         return batch_id, list(lines.values())
 
     def _pack_file(
