@@ -73,3 +73,18 @@ def test_a_request_line_is_one_json_object_with_the_chat_endpoint() -> None:
         "url": "/v1/chat/completions",
         "body": {"model": "m", "messages": []},
     }
+
+
+def test_a_batch_line_asks_what_the_online_request_asks_strict_schema_on_gpt_oss() -> None:
+    from resume_opt.ats.proposal import Job
+    from resume_opt.config import load_settings
+    from resume_opt.engines.groq.batch import chat_body
+    from resume_opt.engines.groq.prompt import ANSWER_SCHEMA
+
+    job = Job("Data Analyst", "Acme", "Requirements:\n- SQL")
+    oss = chat_body(load_settings(overrides={"groq": {"model": "openai/gpt-oss-120b"}}), "SQL reports.", job)
+    fmt = oss["response_format"]
+    assert fmt["type"] == "json_schema" and fmt["json_schema"]["strict"] is True
+    assert fmt["json_schema"]["schema"] == ANSWER_SCHEMA
+    llama = chat_body(load_settings(overrides={"groq": {"model": "llama-3.3-70b-versatile"}}), "SQL reports.", job)
+    assert llama["response_format"] == {"type": "json_object"} and llama["model"] == "llama-3.3-70b-versatile"

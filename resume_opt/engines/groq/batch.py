@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import groq
 
 from resume_opt.ats.proposal import Job, Proposal
-from resume_opt.engines.groq.prompt import PROMPT_VERSION, build_messages, parse_answer
+from resume_opt.engines.groq.prompt import PROMPT_VERSION, build_messages, chat_params, parse_answer
 from resume_opt.errors import (
     BadOutputError,
     EngineAuthError,
@@ -65,13 +65,7 @@ def chat_body(settings: Settings, resume: str, job: Job) -> dict[str, Any]:
             f"the resume has {len(resume)} characters, over engine.max_resume_chars={settings.engine.max_resume_chars}",
             kind="too_large",
         )
-    return {
-        "model": settings.groq.model,
-        "messages": build_messages(resume, job),
-        "temperature": settings.groq.temperature,
-        "max_completion_tokens": settings.groq.max_tokens,
-        "response_format": {"type": "json_object"},
-    }
+    return chat_params(settings, build_messages(resume, job), settings.groq.max_tokens)
 
 
 def request_line(custom_id: str, body: dict[str, Any]) -> bytes:

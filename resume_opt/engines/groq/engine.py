@@ -25,18 +25,19 @@ import re
 import threading
 import time
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import groq
 
 from resume_opt.ats.proposal import Job, Proposal
 from resume_opt.engines.groq.headers import RateLimitHeaders, format_duration, parse_duration
 from resume_opt.engines.groq.prompt import (
-    ANSWER_SCHEMA,
     PROMPT_VERSION,
     build_messages,
+    chat_params,
     estimate_prompt_tokens,
     parse_answer,
+    response_format_for,
 )
 from resume_opt.engines.groq.sizing import CompletionSizer
 from resume_opt.errors import (
@@ -49,8 +50,6 @@ from resume_opt.errors import (
 )
 
 if TYPE_CHECKING:
-    from groq.types.chat import ChatCompletionMessageParam
-
     from resume_opt.config import Settings
     from resume_opt.engines.groq.limiter import RateLimiter
 
@@ -65,16 +64,6 @@ DEFAULT_429_WAIT_S = 1.0
 # retry.backoff_base_s * 2^n, at most CAPACITY_MAX_WAIT_S) before it counts as a transient error.
 CAPACITY_RETRIES = 8
 CAPACITY_MAX_WAIT_S = 15.0
-# Models with json_schema strict (constrained decoding); the others get json_object.
-STRICT_SCHEMA_MODELS = ("openai/gpt-oss-20b", "openai/gpt-oss-120b", "openai/gpt-oss-safeguard-20b")
-
-
-def response_format_for(settings: Settings) -> str:
-    """json_schema or json_object for the configured model (`groq.response_format: auto`)."""
-    chosen = settings.groq.response_format
-    if chosen != "auto":
-        return chosen
-    return "json_schema" if settings.groq.model in STRICT_SCHEMA_MODELS else "json_object"
 
 
 class _CapacityExceeded(Exception):
@@ -218,12 +207,7 @@ class GroqEngine:
             extra["service_tier"] = self.settings.groq.service_tier
         try:
             raw = self.client.chat.completions.with_raw_response.create(
-                model=self.model,
-                messages=cast("list[ChatCompletionMessageParam]", messages),
-                temperature=self.settings.groq.temperature,
-                max_completion_tokens=max_tokens,
-                response_format=cast("Any", self._response_format()),
-                **extra,
+                **chat_params(self.settings, messages, max_tokens), **extra
             )
         except groq.APIStatusError as exc:
             self.limiter.observe(exc.response.headers)
@@ -263,14 +247,6 @@ class GroqEngine:
         cached = min(tokens_in, details.cached_tokens) if details and details.cached_tokens else 0
         cost = (tokens_in - cached) * self._price_in + cached * self._price_cached + tokens_out * self._price_out
         return tokens_in, tokens_out, cached, cost / 1_000_000
-
-    def _response_format(self) -> dict[str, Any]:
-        if self.response_format == "json_schema":
-            return {
-                "type": "json_schema",
-                "json_schema": {"name": "resume_edits", "strict": True, "schema": ANSWER_SCHEMA},
-            }
-        return {"type": "json_object"}
 
     def _account(self, tokens_in: int, tokens_out: int, cost_usd: float, estimate: int, cached: int = 0) -> None:
         with self._lock:

@@ -14,11 +14,14 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resume_opt.ats.injection import quarantine, quarantine_job
 from resume_opt.ats.proposal import Edit, Job
 from resume_opt.errors import BadOutputError
+
+if TYPE_CHECKING:
+    from resume_opt.config import Settings
 
 PROMPT_VERSION = "groq-2"
 
@@ -77,6 +80,36 @@ _EEO = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+# Models with json_schema strict (constrained decoding); the others get json_object.
+STRICT_SCHEMA_MODELS = ("openai/gpt-oss-20b", "openai/gpt-oss-120b", "openai/gpt-oss-safeguard-20b")
+
+
+def response_format_for(settings: Settings) -> str:
+    """json_schema or json_object for the configured model (`groq.response_format: auto`)."""
+    chosen = settings.groq.response_format
+    if chosen != "auto":
+        return chosen
+    return "json_schema" if settings.groq.model in STRICT_SCHEMA_MODELS else "json_object"
+
+
+def chat_params(settings: Settings, messages: list[dict[str, str]], max_tokens: int) -> dict[str, Any]:
+    """The chat-completions parameters of one request: the one definition the online engine
+    and batch files share (service_tier, an online-only choice, is the engine's to add)."""
+    response_format: dict[str, Any] = {"type": "json_object"}
+    if response_format_for(settings) == "json_schema":
+        response_format = {
+            "type": "json_schema",
+            "json_schema": {"name": "resume_edits", "strict": True, "schema": ANSWER_SCHEMA},
+        }
+    return {
+        "model": settings.groq.model,
+        "messages": messages,
+        "temperature": settings.groq.temperature,
+        "max_completion_tokens": max_tokens,
+        "response_format": response_format,
+    }
 
 
 def _neutralise(text: str) -> str:
