@@ -14,6 +14,8 @@ from typing import Any
 import psycopg
 from psycopg.rows import dict_row
 
+from resume_opt.db.store import upsert_candidate_rows
+
 Conn = psycopg.Connection[tuple[Any, ...]]
 
 M005_CANDIDATE_DOCUMENTS = """
@@ -33,18 +35,6 @@ SOURCE_HASHES = """
 select c.external_id, d.source_hash
   from candidates c join candidate_documents d on d.candidate_id = c.id
  where c.external_id = any(%s) and c.updated_at <= d.imported_at
-"""
-
-UPSERT_CANDIDATES = """
-insert into candidates (external_id, name, email, resume_text, skills)
-select v.external_id, v.name, v.email, v.resume_text,
-       coalesce(string_to_array(nullif(v.skills_csv, ''), '|'), '{}')
-  from unnest(%(ext)s::text[], %(name)s::text[], %(email)s::text[], %(resume)s::text[],
-              %(skills)s::text[]) as v(external_id, name, email, resume_text, skills_csv)
-on conflict (external_id) do update
-   set name = excluded.name, email = excluded.email, resume_text = excluded.resume_text,
-       skills = excluded.skills, updated_at = now()
-returning id, external_id, (xmax = 0) as inserted
 """
 
 UPSERT_DOCUMENTS = """
@@ -87,17 +77,8 @@ def upsert_document_candidates(conn: Conn, rows: Sequence[dict[str, Any]]) -> tu
     """Insert or update candidates from documents, with their source; returns (inserted, updated)."""
     if not rows:
         return 0, 0
-    res = conn.execute(
-        UPSERT_CANDIDATES,
-        {
-            "ext": [r["id"] for r in rows],
-            "name": [r["name"] for r in rows],
-            "email": [r["email"] for r in rows],
-            "resume": [r["resume"] for r in rows],
-            "skills": ["|".join(r.get("skills") or []) for r in rows],
-        },
-    ).fetchall()
-    ids = {str(ext): int(cid) for cid, ext, _ in res}
+    res = upsert_candidate_rows(conn, rows)
+    ids = {ext: cid for cid, ext, _ in res}
     conn.execute(
         UPSERT_DOCUMENTS,
         {

@@ -22,7 +22,7 @@ select v.external_id, v.name, v.email, v.resume_text,
 on conflict (external_id) do update
    set name = excluded.name, email = excluded.email, resume_text = excluded.resume_text,
        skills = excluded.skills, updated_at = now()
-returning (xmax = 0) as inserted
+returning id, external_id, (xmax = 0) as inserted
 """
 
 UPSERT_JOBS = """
@@ -155,10 +155,10 @@ class EnqueueResult:
     unknown_jobs: list[str]
 
 
-def upsert_candidates(conn: Conn, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
-    """Insert or update candidates by external id; returns (inserted, updated)."""
+def upsert_candidate_rows(conn: Conn, rows: Sequence[dict[str, Any]]) -> list[tuple[int, str, bool]]:
+    """Insert or update candidates by external id: (id, external_id, inserted) per row."""
     if not rows:
-        return 0, 0
+        return []
     res = conn.execute(
         UPSERT_CANDIDATES,
         {
@@ -169,7 +169,13 @@ def upsert_candidates(conn: Conn, rows: Sequence[dict[str, Any]]) -> tuple[int, 
             "skills": ["|".join(r.get("skills") or []) for r in rows],
         },
     ).fetchall()
-    inserted = sum(1 for (flag,) in res if flag)
+    return [(int(cid), str(ext), bool(flag)) for cid, ext, flag in res]
+
+
+def upsert_candidates(conn: Conn, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
+    """Insert or update candidates by external id; returns (inserted, updated)."""
+    res = upsert_candidate_rows(conn, rows)
+    inserted = sum(1 for _, _, flag in res if flag)
     return inserted, len(res) - inserted
 
 
