@@ -2,8 +2,9 @@
 
 Per file, in this order, each step recorded before the next:
 1. claim a chunk (`queue.claim_chunk`: running, attempt charged, leased by the run);
-2. dedup exactly as online: disk cache, then the database, then identical inputs in
-   this run (a duplicate joins the batch that carries its input) — none becomes a line;
+2. dedup exactly as online (`run/dedup.known_results`: disk cache, then the database),
+   then identical inputs in this run (a duplicate joins the batch that carries its
+   input) — none becomes a line;
 3. one transaction: the served items written back, the batch row inserted (`preparing`,
    leased by the run) and every remaining item moved to `submitted` with its batch;
 4. the file written to disk and uploaded (row: `uploaded` + file id);
@@ -26,6 +27,7 @@ from resume_opt.engines.groq.batch import chat_body, request_line
 from resume_opt.errors import ItemRejected
 from resume_opt.run import item as work
 from resume_opt.run.batch_context import BatchContext, log
+from resume_opt.run.dedup import known_results
 
 
 def file_name(token: str) -> str:
@@ -90,10 +92,11 @@ class Submitter:
         successes: list[queue.Success] = []
         failures: list[queue.Failure] = []
         preps = self._prepare_all(items, failures)
-        missing = self._serve_from_cache(preps, successes)
-        rest, to_cache = self._serve_from_database(missing, successes)
+        self.carried = self._carried(preps)
+        hits, rest = known_results(ctx.cache, self._lookup, preps, self.carried.__contains__)
+        successes.extend(self._served(prep, value) for prep, value, _ in hits)
         c.cached += len(successes)
-        ctx.cache.set_many(to_cache)
+        ctx.cache.set_many([(prep.input_hash, value) for prep, value, from_db in hits if from_db])
         bodies = self._request_lines(rest, failures)
         rejected = {f.id for f in failures}
         rest = [p for p in rest if p.item.id not in rejected]
@@ -117,38 +120,15 @@ class Submitter:
                 failures.append(self._rejected(it, exc))
         return preps
 
-    def _serve_from_cache(self, preps: list[work.Prepared], successes: list[queue.Success]) -> list[work.Prepared]:
-        """Serve what the disk cache holds; return the pairs it missed."""
-        missing: list[work.Prepared] = []
-        for prep in preps:
-            hit = self.ctx.cache.get(prep.input_hash)
-            if hit is not None:
-                successes.append(self._served(prep, hit))
-            else:
-                missing.append(prep)
-        return missing
+    def _carried(self, preps: list[work.Prepared]) -> dict[str, int]:
+        """input_hash -> this run's earlier batch that carries it, for this chunk's inputs."""
+        hashes = sorted({p.input_hash for p in preps})
+        if not hashes or not self.batch_ids:
+            return {}
+        return self.ctx.tx("carried inputs", lambda conn: batches.carried(conn, self.batch_ids, hashes))
 
-    def _serve_from_database(
-        self, missing: list[work.Prepared], successes: list[queue.Success]
-    ) -> tuple[list[work.Prepared], list[tuple[str, dict[str, Any]]]]:
-        """Serve what already succeeded in the database; return the rest and what to cache."""
-        wanted = sorted({p.input_hash for p in missing})
-
-        def lookup(conn: queue.Conn) -> tuple[dict[str, int], dict[str, dict[str, Any]]]:
-            carried = batches.carried(conn, self.batch_ids, wanted)
-            rest = [h for h in wanted if h not in carried]
-            return carried, queue.find_succeeded_by_hash(conn, rest) if rest else {}
-
-        self.carried, found = self.ctx.tx("dedup lookup", lookup) if wanted else ({}, {})
-        to_cache: list[tuple[str, dict[str, Any]]] = []
-        rest: list[work.Prepared] = []
-        for prep in missing:
-            if prep.input_hash in found:
-                successes.append(self._served(prep, found[prep.input_hash]))
-                to_cache.append((prep.input_hash, found[prep.input_hash]))
-            else:
-                rest.append(prep)
-        return rest, to_cache
+    def _lookup(self, hashes: list[str]) -> dict[str, dict[str, Any]]:
+        return self.ctx.tx("dedup lookup", lambda conn: queue.find_succeeded_by_hash(conn, hashes))
 
     def _request_lines(self, rest: list[work.Prepared], failures: list[queue.Failure]) -> dict[str, bytes]:
         """One request line per new input (none for inputs an earlier batch carries)."""

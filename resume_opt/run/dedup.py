@@ -44,10 +44,39 @@ class Routed:
     started: int = 0  # new engine calls
 
 
+Lookup = Callable[[list[str]], dict[str, dict[str, Any]]]
+
+
+def known_results(
+    cache: ResultCache, lookup: Lookup, preps: list[Prepared], pending: Callable[[str], bool] = lambda h: False
+) -> tuple[list[tuple[Prepared, dict[str, Any], bool]], list[Prepared]]:
+    """The first two layers, shared by online and batch runs: what the disk cache, then the
+    database (every host's successes, asked once for the chunk) already answer — as (prep,
+    value, from the database) — and the rest. Inputs `pending` already answers (a call in
+    flight, a batch carrying it) are not looked up."""
+    hits: list[tuple[Prepared, dict[str, Any], bool]] = []
+    missing: list[Prepared] = []
+    for prep in preps:
+        hit = cache.get(prep.input_hash)
+        if hit is not None:
+            hits.append((prep, hit, False))
+        else:
+            missing.append(prep)
+    hashes = sorted({p.input_hash for p in missing if not pending(p.input_hash)})
+    found = lookup(hashes) if hashes else {}
+    rest: list[Prepared] = []
+    for prep in missing:
+        if prep.input_hash in found:
+            hits.append((prep, found[prep.input_hash], True))
+        else:
+            rest.append(prep)
+    return hits, rest
+
+
 class Dedup:
     """The run's three dedup layers; `lookup` asks the database for earlier successes by hash."""
 
-    def __init__(self, cache: ResultCache, lookup: Callable[[list[str]], dict[str, dict[str, Any]]]) -> None:
+    def __init__(self, cache: ResultCache, lookup: Lookup) -> None:
         self.cache = cache
         self.lookup = lookup
         self.calls: dict[str, Call] = {}
@@ -55,19 +84,9 @@ class Dedup:
     def route(self, chunk: Chunk, preps: list[Prepared], submit: Callable[[Prepared], Future[Called]]) -> Routed:
         """Cache first, then the database (shared by every host), then a call in flight, else `submit`."""
         out = Routed()
-        missing: list[Prepared] = []
-        for prep in preps:
-            hit = self.cache.get(prep.input_hash)
-            if hit is not None:
-                out.hits.append((prep, hit, False))
-            else:
-                missing.append(prep)
-        hashes = sorted({p.input_hash for p in missing if p.input_hash not in self.calls})
-        found = self.lookup(hashes) if hashes else {}
-        for prep in missing:
-            if prep.input_hash in found:
-                out.hits.append((prep, found[prep.input_hash], True))
-            elif prep.input_hash in self.calls:
+        out.hits, rest = known_results(self.cache, self.lookup, preps, self.calls.__contains__)
+        for prep in rest:
+            if prep.input_hash in self.calls:
                 out.joined += 1
                 self.calls[prep.input_hash].waiters.append(Waiter(chunk, prep))
             else:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,6 +42,12 @@ from resume_opt.run.writer import ChunkWriter
 log = logging.getLogger(__name__)
 
 __all__ = ["EXIT_SIGNAL", "Pipeline"]
+
+
+# Releasing everything (grace over, database lost, a crash): calls already running get this
+# long to end, so their results reach the cache instead of their threads being abandoned.
+# A second Ctrl-C does not wait.
+RELEASE_WAIT_S = 2.0
 
 
 class Pipeline:
@@ -71,6 +78,7 @@ class Pipeline:
         self._db = DbCaller(db, settings.database.reconnect_window_s, self.stop)
         self._identity = (engine.name, engine.model, engine.prompt_version)
         self.dedup = Dedup(cache, self._lookup)
+        self._cache_lock = threading.Lock()
         self.writer = ChunkWriter(cache, self._write_back, self._written)
         backoff = (settings.run.backoff_base_s, settings.run.backoff_max_s)
         self.settle = Settler(self.counters, self.stop, self.dedup, self.writer, self._identity, backoff)
@@ -224,7 +232,8 @@ class Pipeline:
         takes another item, so a run killed at any instant repeats at most one call per worker."""
         called = item.optimize(prep, self.engine, self.s, lambda: self.stop.hard)
         if called.optimized is not None and called.error is None:
-            self.cache.set_many([(prep.input_hash, called.optimized.cache_value())])
+            with self._cache_lock:  # one writer at a time: SQLite's busy wait is far slower than a lock
+                self.cache.set_many([(prep.input_hash, called.optimized.cache_value())])
         return called
 
     def _lookup(self, hashes: list[str]) -> dict[str, dict[str, Any]]:
@@ -237,6 +246,9 @@ class Pipeline:
         the cache first, so the run that picks these items up does not pay for them again.
         """
         finished: list[tuple[str, dict[str, Any]]] = []
+        if not self.stop.interrupted:  # calls already running (not merely queued) usually end in moments
+            running = [c.future for c in self.dedup.calls.values() if not c.future.cancel()]
+            wait([f for f in running if not f.done()], timeout=RELEASE_WAIT_S)
         for call in self.dedup.drop_all():
             fut = call.future
             if fut.done() and not fut.cancelled() and fut.exception() is None:

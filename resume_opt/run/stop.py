@@ -37,6 +37,11 @@ class StopState:
     def hard(self) -> bool:
         return self._hard.is_set()
 
+    @property
+    def interrupted(self) -> bool:
+        """A second signal: the operator wants out now, not after calls still running."""
+        return self._signals > 1
+
     def request(self, reason: str, exit_code: int | None = None) -> bool:
         """Stop claiming for `reason`; True when this call decided the reason (the first wins)."""
         if self._stopping.is_set():
