@@ -471,9 +471,159 @@ def qualifier_groups(keys: list[str], kinds: tuple[str, ...] = ("status", "limit
     return frozenset(found)
 
 
+class _LineRead(NamedTuple):
+    """What one line says on its own: the facts of a text that are unions (or, for its
+    tokens and initials, concatenations) of its lines' (see `text_facts`)."""
+
+    tokens: tuple[Token, ...]  # offsets within the line
+    keys: frozenset[str]
+    cased: frozenset[str]
+    values: frozenset[Decimal]  # of number tokens (number words are read over the whole text)
+    mults: frozenset[Decimal]
+    codes: frozenset[str]
+    acronyms: frozenset[str]
+    surface: tuple[str, ...]  # its words as written, casefolded (qualifier phrases)
+    initials: str
+
+
+@lru_cache(maxsize=16384)
+def _read_line(line: str) -> _LineRead:
+    """Tokens and per-token facts of one line (cached by its text: a resume's lines come back
+    in its blocks, its whole text and every rewrite of one of its lines)."""
+    tokens = tokenize(line)
+    keys: set[str] = set()
+    cased: set[str] = set()
+    values: set[Decimal] = set()
+    mults: set[Decimal] = set()
+    codes: set[str] = set()
+    acronyms: set[str] = set()
+    for t in tokens:
+        if t.kind == "word":
+            keys.add(t.key)
+            keys.add(t.text.casefold())
+            if "-" in t.key:
+                keys.update(p for p in t.key.split("-") if p)
+            if t.text[:1].isupper():
+                cased.add(t.key)
+            for part in t.text.split("-"):
+                core = part[:-1] if part.endswith("s") and part[:-1].isupper() else part
+                if 2 <= len(core) <= 6 and core.isupper():
+                    acronyms.add(core)
+        elif t.kind == "num" and t.value is not None:
+            values.add(t.value.normalize())
+            raw = _num(t.key)
+            if raw is not None:
+                values.add(raw)
+        elif t.kind == "mult" and t.value is not None:
+            mults.add(t.value.normalize())
+        else:
+            codes.add(t.key)
+    surface = tuple(t.text.casefold().replace("’", "'") for t in tokens if t.kind == "word")
+    initials = "".join(
+        ("|" if t.first else "") + t.text[0].casefold() for t in tokens if t.kind == "word" and t.key not in _LINKS
+    )
+    return _LineRead(
+        tokens,
+        frozenset(keys),
+        frozenset(cased),
+        frozenset(values),
+        frozenset(mults),
+        frozenset(codes),
+        frozenset(acronyms),
+        surface,
+        initials,
+    )
+
+
+def _joined(text: str, reads: list[_LineRead]) -> tuple[Token, ...] | None:
+    """The tokens of a text from its lines' (no token spans a line break, and a token's
+    `first` depends only on its line), shifted to the text's offsets; None when a number
+    ends one line and a scale word ("million") opens the next, which `tokenize` would merge."""
+    out: list[Token] = []
+    offset = 0
+    last: Token | None = None
+    for read, line in zip(reads, text.split("\n"), strict=True):
+        toks = read.tokens
+        if toks:
+            head = toks[0]
+            if (
+                last is not None
+                and last.kind == "num"
+                and last.value is not None
+                and head.kind == "word"
+                and head.text.casefold() in _SCALE_WORDS
+            ):
+                return None
+            if offset:
+                out += [Token(t[0], t[1], t[2], t[3] + offset, t[4] + offset, t[5], t[6]) for t in toks]
+            else:
+                out += toks
+            last = toks[-1]
+        offset += len(line) + 1
+    return tuple(out)
+
+
 @lru_cache(maxsize=8192)
 def text_facts(text: str) -> TextFacts:
-    """Read one text (cached: resume lines and blocks are read once for every job)."""
+    """Read one text (cached: resume lines and blocks are read once for every job).
+
+    A text of several lines is read from its lines' `_read_line` (a block, the whole resume
+    and a rewritten block share most of their lines); what can span a line break (dates,
+    number words, taxonomy terms, qualifier phrases) is read over the whole text."""
+    lex = get_lexicon()
+    if "\n" in text:
+        reads = [_read_line(line) for line in text.split("\n")]
+        joined = _joined(text, reads)
+        if joined is None:
+            return _read_whole(text)
+        tokens = joined
+        keys = set().union(*(r.keys for r in reads))
+        values = set().union(*(r.values for r in reads))
+        mults = set().union(*(r.mults for r in reads))
+        cased = frozenset().union(*(r.cased for r in reads))
+        codes = frozenset().union(*(r.codes for r in reads))
+        acronyms = frozenset().union(*(r.acronyms for r in reads))
+        surface_seq = [w for r in reads for w in r.surface]
+        initials = "".join(r.initials for r in reads)
+    else:
+        read = _read_line(text)
+        tokens = read.tokens
+        keys = set(read.keys)
+        values = set(read.values)
+        mults = set(read.mults)
+        cased, codes, acronyms = read.cased, read.codes, read.acronyms
+        surface_seq = list(read.surface)
+        initials = read.initials
+    pairs, years, _date_spans = _dates(text)
+    word_values, word_mults = _number_word_values(tokens)
+    values |= word_values
+    mults |= word_mults
+    matches = _scan(text)
+    spans = tuple((m.start, m.end, m.entry.name, m.entry.kind, m.text) for m in matches)
+    levels = {m.entry.level for m in matches if m.entry.kind == "degree" and m.entry.level}
+    return TextFacts(
+        text,
+        tokens,
+        frozenset(keys),
+        cased,
+        frozenset(values),
+        frozenset(mults),
+        frozenset(pairs),
+        frozenset(years),
+        codes,
+        frozenset(m.entry.name for m in matches),
+        frozenset(levels),
+        spans,
+        acronyms,
+        initials,
+        lex.groups_of(keys),
+        qualifier_groups(surface_seq),
+        _bound(text, spans),
+    )
+
+
+def _read_whole(text: str) -> TextFacts:
+    """`text_facts` in one pass over the whole text (where its lines cannot be read apart)."""
     # Long on purpose: one pass over the tokens fills every fact at once (the guard's hottest
     # path: reading a resume is half of a pair's cost); each fact is a named field of TextFacts.
     lex = get_lexicon()
