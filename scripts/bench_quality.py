@@ -63,6 +63,7 @@ def forget_resumes(job: Job) -> None:
         guard.resume_state,
         facts.text_facts,
         facts._read_line,
+        facts._bound_line,
         facts.line_levels,
         facts.text_strength,
         injection.detect_injection,

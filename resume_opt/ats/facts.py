@@ -376,53 +376,69 @@ def _number_word_values(tokens: tuple[Token, ...]) -> tuple[set[Decimal], set[De
 def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tuple[tuple[str, int, frozenset[int]], ...]:
     """Each taxonomy entry with the proficiency rank and status qualifier groups bound to it:
     those of its list item in a list line ("SQL (advanced), dbt (basic)"), of a short label
-    before a colon ("Familiar with: Rust, Go"), else of its whole line."""
-    # Long on purpose: one left-to-right pass that tracks the current list item and label;
-    # split, each piece would re-walk the line (this runs for every resume line, every night).
+    before a colon ("Familiar with: Rust, Go"), else of its whole line (`_bound_line`, read
+    line by line: what binds to an entry is all on its line)."""
     if not spans:
         return ()
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    out: list[tuple[str, int, frozenset[int]]] = []
+    run: list[tuple[int, int, str, str]] = []
+    run_line = -1
+    for start, end, name, kind, _surface in spans:
+        ln = bisect_right(starts, start) - 1
+        if ln != run_line and run:
+            out += _bound_line(_line_text(text, starts, run_line), tuple(run))
+            run = []
+        run_line = ln
+        run.append((start - starts[ln], end - starts[ln], name, kind))
+    out += _bound_line(_line_text(text, starts, run_line), tuple(run))
+    return tuple(out)
+
+
+def _line_text(text: str, starts: list[int], ln: int) -> str:
+    return text[starts[ln] : starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)]
+
+
+@lru_cache(maxsize=16384)
+def _bound_line(line: str, spans: tuple[tuple[int, int, str, str], ...]) -> tuple[tuple[str, int, frozenset[int]], ...]:
+    """`_bound` for the entries found on one line, their offsets the line's (cached by line:
+    a resume line comes back in its block, the whole resume and their rewrites)."""
+    # Long on purpose: one left-to-right pass that tracks the current list item and label;
+    # split, each piece would re-walk the line (this runs for every resume line, every night).
     lex = get_lexicon()
     prof = next(s for s in lex.scales if s.name == "proficiency")
     out: list[tuple[str, int, frozenset[int]]] = []
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    line_cuts: dict[int, list[int]] = {}
-    for start, end, name, _kind, _surface in spans:
-        ln = bisect_right(starts, start) - 1
-        line_start = starts[ln]
-        line_end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)
-        line = text[line_start:line_end]
-        label, sep, _rest = line.partition(":")
+    label, sep, _rest = line.partition(":")
+    line_cuts = [0] + [m.end() for m in _ITEM_SEP.finditer(line)] + [len(line) + 1]
+    bullet = bool(BULLET_RE.match(line))
+    for start, end, name, _kind in spans:
         scope_texts: list[str] = []
-        in_label = bool(sep) and start - line_start < len(label)
+        in_label = bool(sep) and start < len(label)
         if sep and len(label.split()) <= 4 and not in_label:
             scope_texts.append(label)
-        if ln not in line_cuts:
-            line_cuts[ln] = [0] + [m.end() for m in _ITEM_SEP.finditer(line)] + [len(line) + 1]
-        cuts = line_cuts[ln]
+        cuts = line_cuts
         if sep and not in_label:
             cuts = sorted({*cuts, len(label) + 1})
         is_list = len(cuts) > 3 or bool(sep)
         if in_label and len(label.split()) <= 4:
             scope_texts.append(label)
         elif is_list:
-            rel = start - line_start
-            k = bisect_right(cuts, rel) - 1
+            k = bisect_right(cuts, start) - 1
             item = line[cuts[k] : cuts[k + 1] - 1 if k + 1 < len(cuts) else len(line)]
             # a parenthesis after the term belongs to it even when it holds a separator
-            close = line.find(")", end - line_start)
-            opened = line.find("(", end - line_start)
-            if opened != -1 and close != -1 and line[end - line_start : opened].strip() == "":
+            close = line.find(")", end)
+            opened = line.find("(", end)
+            if opened != -1 and close != -1 and line[end:opened].strip() == "":
                 # its first segment: "SAP (MM, basic WM)" is not basic SAP
                 item += " " + re.split(r"[,;]", line[opened : close + 1])[0]
             scope_texts.append(item)
         else:
             scope_texts.append(line)
         # In a bullet, a level word describes the work ("intermediate ESL writing"), not the candidate.
-        rank, groups = line_levels("\n".join(scope_texts), bool(BULLET_RE.match(line)))
+        rank, groups = line_levels("\n".join(scope_texts), bullet)
         if _kind in ("degree", "certification"):  # a degree's status is its sentence's: "(in progress, 30 of 60)"
-            rel = start - line_start
             bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
-            k = bisect_right(bounds, rel) - 1
+            k = bisect_right(bounds, start) - 1
             groups = groups | line_levels(line[bounds[k] : bounds[min(k + 1, len(bounds) - 1)]], True)[1]
         out.append((name, prof.default if rank is None else rank, groups))
     return tuple(out)
