@@ -253,8 +253,12 @@ _OPENERS = frozenset(" \t\"'“‘([")
 
 def tokenize(text: str) -> tuple[Token, ...]:
     """The words, numbers and codes of a text, numbers with their values."""
+    # Tokens are built with tuple.__new__ (every field given): a NamedTuple's own __new__ is a
+    # Python function, and a resume has hundreds of tokens.
     out: list[Token] = []
     append = out.append
+    new = _tuple_new
+    numbers = False
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         # sentence_start, with its usual answers inlined (a space after a word is most tokens)
@@ -268,21 +272,26 @@ def tokenize(text: str) -> tuple[Token, ...]:
         kind = m.lastgroup
         if kind == "word":
             w = m.group()
-            append(Token("word", w, word_key(w), start, end, first))
+            append(new(Token, ("word", w, word_key(w), start, end, first, None)))
         elif kind == "num" or kind == "suf":
             raw = m.group("num")
             value = _num(raw)
             suf = (m.group("suf") or "").casefold()
             if suf == "x":
-                append(Token("mult", m.group(), raw, start, end, first, value))
+                append(new(Token, ("mult", m.group(), raw, start, end, first, value)))
                 continue
             if value is not None and suf in _SUFFIX:
                 value = value * _SUFFIX[suf]
-            append(Token("num", m.group(), raw, start, end, first, value))
+            append(new(Token, ("num", m.group(), raw, start, end, first, value)))
+            numbers = True
         else:
             code = m.group()
-            append(Token("code", code, code.casefold(), start, end, first))
-    return _merge_scales(text, out)
+            append(new(Token, ("code", code, code.casefold(), start, end, first, None)))
+    # only a number can take a scale word after it
+    return _merge_scales(text, out) if numbers else tuple(out)
+
+
+_tuple_new = tuple.__new__
 
 
 _SCALE_WORDS = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
@@ -571,7 +580,8 @@ def _joined(text: str, reads: list[_LineRead]) -> tuple[Token, ...] | None:
             ):
                 return None
             if offset:
-                out += [Token(t[0], t[1], t[2], t[3] + offset, t[4] + offset, t[5], t[6]) for t in toks]
+                new = _tuple_new
+                out += [new(Token, (t[0], t[1], t[2], t[3] + offset, t[4] + offset, t[5], t[6])) for t in toks]
             else:
                 out += toks
             last = toks[-1]

@@ -233,11 +233,13 @@ class Taxonomy:
         found: list[Match] = []
         pending_context = False
         i = 0
-        while i < n:
-            node = root.get(words[i])
-            if node is None:
-                i += 1
-                continue
+        # Only a word that opens some term can start a match: visit those, in order (most
+        # words open none, and the comprehension finds them in one pass).
+        for at in [k for k, w in enumerate(words) if w in root]:
+            if at < i:
+                continue  # inside the previous match
+            i = at
+            node = root[words[i]]
             ends: list[tuple[int, list[Alias]]] = []
             if _TERMINAL in node:
                 ends.append((i + 1, node[_TERMINAL]))
@@ -260,7 +262,6 @@ class Taxonomy:
                     i = end_j
                     break
             if hit is None:
-                i += 1
                 continue
             pending_context = pending_context or hit.alias.needs_context
             found.append(hit)
