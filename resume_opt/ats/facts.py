@@ -522,31 +522,36 @@ def _read_line(line: str) -> _LineRead:
     mults: set[Decimal] = set()
     codes: set[str] = set()
     acronyms: set[str] = set()
+    surface: list[str] = []
+    initials: list[str] = []
     for t in tokens:
-        if t.kind == "word":
-            keys.add(t.key)
-            keys.add(t.text.casefold())
-            if "-" in t.key:
-                keys.update(p for p in t.key.split("-") if p)
-            if t.text[:1].isupper():
-                cased.add(t.key)
-            for part in t.text.split("-"):
-                core = part[:-1] if part.endswith("s") and part[:-1].isupper() else part
-                if 2 <= len(core) <= 6 and core.isupper():
-                    acronyms.add(core)
-        elif t.kind == "num" and t.value is not None:
+        kind = t.kind
+        if kind == "word":
+            text, key = t.text, t.key
+            low = text.casefold()
+            keys.add(key)
+            keys.add(low)
+            if "-" in key:
+                keys.update(p for p in key.split("-") if p)
+            if text[:1].isupper():
+                cased.add(key)
+            if not text.islower():  # an acronym has capitals
+                for part in text.split("-"):
+                    core = part[:-1] if part.endswith("s") and part[:-1].isupper() else part
+                    if 2 <= len(core) <= 6 and core.isupper():
+                        acronyms.add(core)
+            surface.append(low.replace("’", "'"))
+            if key not in _LINKS:
+                initials.append(("|" if t.first else "") + text[0].casefold())
+        elif kind == "num" and t.value is not None:
             values.add(t.value.normalize())
             raw = _num(t.key)
             if raw is not None:
                 values.add(raw)
-        elif t.kind == "mult" and t.value is not None:
+        elif kind == "mult" and t.value is not None:
             mults.add(t.value.normalize())
         else:
             codes.add(t.key)
-    surface = tuple(t.text.casefold().replace("’", "'") for t in tokens if t.kind == "word")
-    initials = "".join(
-        ("|" if t.first else "") + t.text[0].casefold() for t in tokens if t.kind == "word" and t.key not in _LINKS
-    )
     return _LineRead(
         tokens,
         frozenset(keys),
@@ -555,8 +560,8 @@ def _read_line(line: str) -> _LineRead:
         frozenset(mults),
         frozenset(codes),
         frozenset(acronyms),
-        surface,
-        initials,
+        tuple(surface),
+        "".join(initials),
     )
 
 
