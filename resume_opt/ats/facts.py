@@ -122,6 +122,11 @@ _SENTENCE_END = re.compile(r"(?<=\w\w)[.!?](?=\s)")
 _ITEM_SEP = re.compile(r"[,;|•·▪●]|(?<=\w\w)[.!?](?=\s)|\s[-–—]\s|\band\b")
 # Proficiency and status words bound to the taxonomy entries of a skills-style line.
 _BULLET_CHARS = " \t-*•·▪●◦‣–—>+"
+# Compiled once (re's own cache costs a lookup per call, and these run per line).
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s+[\"“(\[]?[A-Z0-9])")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_NEWLINE = re.compile("\n")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _ABBREV = re.compile(
     r"(?:\b[A-Za-z]\.)+$|\b(?:dr|mr|mrs|ms|sr|jr|inc|st|vs|etc|e\.g|i\.e|no|approx|dept|co|ltd)\.$", re.I
 )
@@ -139,7 +144,7 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     for line in text.split("\n"):
         start = 0
-        for m in re.finditer(r"[.!?](?=\s+[\"“(\[]?[A-Z0-9])", line):
+        for m in _SENTENCE_STOP.finditer(line):
             if _ABBREV.search(line[: m.end()]):
                 continue
             out.append(line[start : m.end()].strip())
@@ -323,7 +328,7 @@ def _dates(text: str) -> tuple[set[tuple[int, int]], set[int], list[tuple[int, i
     pairs: set[tuple[int, int]] = set()
     years: set[int] = set()
     spans: list[tuple[int, int]] = []
-    if not re.search(r"(?:19|20)\d\d", text):
+    if not _ANY_YEAR.search(text):
         return pairs, years, spans
     for m in _MONTH_YEAR.finditer(text):
         pairs.add((int(m.group(2)), MONTHS[m.group(1).casefold()[:3]]))
@@ -389,7 +394,7 @@ def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tupl
     line by line: what binds to an entry is all on its line)."""
     if not spans:
         return ()
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     out: list[tuple[str, int, frozenset[int]]] = []
     run: list[tuple[int, int, str, str]] = []
     run_line = -1
@@ -457,7 +462,7 @@ def _bound_line(line: str, spans: tuple[tuple[int, int, str, str], ...]) -> tupl
 def line_levels(text: str, bullet: bool) -> tuple[int | None, frozenset[int]]:
     """The highest proficiency rank and the status qualifier groups of a list item."""
     prof = next(s for s in get_lexicon().scales if s.name == "proficiency")
-    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+    words = _WORD.findall(text)
     keys = [word_key(w) for w in words]
     ranks = [] if bullet else [prof.ranks[k] for k in keys if k in prof.ranks] + _phrase_ranks(keys, prof)
     surface = [w.casefold().replace("’", "'") for w in words]
@@ -932,7 +937,7 @@ class RoughFacts:
 
 def _rough(text: str) -> RoughFacts:
     matches = _scan(text)
-    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+    words = _WORD.findall(text)
     keys = {word_key(w) for w in words} | {w.casefold() for w in words}
     values = {v.normalize() for m in _TOKEN.finditer(text) if m.group("num") and (v := _num(m.group("num")))}
     values |= {Decimal(NUMBER_WORDS[w.casefold()]) for w in words if w.casefold() in NUMBER_WORDS}
