@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from resume_opt.ats import taxonomy
 from resume_opt.ats.keywords import extract_skills, has_keyword, has_skill, index_text, job_keywords
 from resume_opt.ats.taxonomy import get_taxonomy
 from resume_opt.ats.text import clean_text
@@ -177,5 +178,5 @@ def test_literal_wording_versus_synonym_knowledge() -> None:
 def test_scanning_line_by_line_finds_what_one_pass_finds(text: str, apart: bool) -> None:
     tax = get_taxonomy()
     tax.forget_lines()
-    assert tax._lines_apart([tax._line_scan(line) for line in text.split("\n")]) is apart
+    assert tax._lines_apart([taxonomy._line_scan(tax, line) for line in text.split("\n")]) is apart
     assert tax.scan(text) == tax._scan_one(text).matches

@@ -413,7 +413,7 @@ def _line_text(text: str, starts: list[int], ln: int) -> str:
     return text[starts[ln] : starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _bound_line(line: str, spans: tuple[tuple[int, int, str, str], ...]) -> tuple[tuple[str, int, frozenset[int]], ...]:
     """`_bound` for the entries found on one line, their offsets the line's (cached by line:
     a resume line comes back in its block, the whole resume and their rewrites)."""
@@ -516,7 +516,7 @@ class _LineRead(NamedTuple):
     initials: str
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _read_line(line: str) -> _LineRead:
     """Tokens and per-token facts of one line (cached by its text: a resume's lines come back
     in its blocks, its whole text and every rewrite of one of its lines)."""

@@ -182,8 +182,6 @@ class Taxonomy:
         self.by_name: dict[str, Entry] = {}
         self._trie: dict[str, Any] = {}
         self._owner: dict[tuple[str, ...], tuple[Entry, bool]] = {}
-        # per instance (a test may build its own taxonomy); bounded, as a run reads many resumes
-        self._line_scan = lru_cache(maxsize=16384)(self._scan_one)
         for item in data.get("skills") or []:
             self._add(item, Entry(item["name"], item["category"], item.get("kind", "skill")))
         for item in data.get("degrees") or []:
@@ -250,8 +248,8 @@ class Taxonomy:
         previous line, and a text whose folding changes its length; where a line break
         might matter so, the text is scanned in one pass, as before."""
         if "\n" not in text:
-            return self._line_scan(text).matches
-        reads = [self._line_scan(line) for line in text.split("\n")]
+            return _line_scan(self, text).matches
+        reads = [_line_scan(self, line) for line in text.split("\n")]
         if not self._lines_apart(reads):
             return self._scan_one(text).matches
         out: list[Match] = []
@@ -265,9 +263,10 @@ class Taxonomy:
             offset += read.length + 1
         return tuple(out)
 
-    def forget_lines(self) -> None:
+    @staticmethod
+    def forget_lines() -> None:
         """Drop the per-line scans (a benchmark's cold resume)."""
-        self._line_scan.cache_clear()
+        _line_scan.cache_clear()
 
     @staticmethod
     def _lines_apart(reads: list[_LineScan]) -> bool:
@@ -398,6 +397,13 @@ class Taxonomy:
             if words & cues or line.strip(_BULLET_CHARS + ".,;:").strip() == m.text:
                 out.append(m)
         return out
+
+
+@lru_cache(maxsize=4096)
+def _line_scan(taxonomy: Taxonomy, line: str) -> _LineScan:
+    """One line's scan, cached by taxonomy (a test may build its own) and line text; out of
+    the instance, so a Taxonomy pickles as before."""
+    return taxonomy._scan_one(line)
 
 
 _LOAD_LOCK = threading.Lock()
