@@ -25,6 +25,7 @@ from resume_opt.ats.keywords import index_text, job_keywords
 from resume_opt.ats.proposal import Job
 from resume_opt.ats.score import score_resume
 from resume_opt.ats.tailor import finalize
+from resume_opt.ats.taxonomy import get_taxonomy
 from resume_opt.ats.text import clean_text, prepare_resume
 from resume_opt.config import Settings
 from resume_opt.engines.local import LocalEngine
@@ -62,6 +63,8 @@ def forget_resumes(job: Job) -> None:
         guard.resume_facts,
         guard.resume_state,
         facts.text_facts,
+        facts._read_line,
+        facts._bound_line,
         facts.line_levels,
         facts.text_strength,
         injection.detect_injection,
@@ -69,6 +72,7 @@ def forget_resumes(job: Job) -> None:
     )
     for cache in per_resume:
         cache.cache_clear()
+    get_taxonomy().forget_lines()
     injection.detect_injection(job.title)
     injection.detect_injection(job.description)
     injection.quarantine(job.description, stuffing=False)  # the job's quarantine stays warm, as in a run

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from resume_opt.ats import taxonomy
 from resume_opt.ats.keywords import extract_skills, has_keyword, has_skill, index_text, job_keywords
 from resume_opt.ats.taxonomy import get_taxonomy
 from resume_opt.ats.text import clean_text
@@ -162,3 +163,20 @@ def test_literal_wording_versus_synonym_knowledge() -> None:
     assert not has_keyword(index_text(resume), resume, kw)
     for shown in ("Skills: Kubernetes (k8s)", "Skills: KUBERNETES", "Certified Kubernetes Administrator"):
         assert has_keyword(index_text(shown), shown, kw), shown
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        ("Skills\nPython, Go, SQL\nDocker, Kubernetes\n", True),  # nothing crosses a line: read line by line
+        ("Built services in Go\nto cut latency", False),  # the next line's first word vetoes "Go"
+        ("Studied machine\nlearning and SQL", False),  # a term written across a line break
+        ("Degree: Physics,\nBS 2019", False),  # the previous line's last token vetoes "BS"
+        ("Straße\nPython\n\n\nSQL", False),  # folding changes a line's length
+    ],
+)
+def test_scanning_line_by_line_finds_what_one_pass_finds(text: str, apart: bool) -> None:
+    tax = get_taxonomy()
+    tax.forget_lines()
+    assert tax._lines_apart([taxonomy._line_scan(tax, line) for line in text.split("\n")]) is apart
+    assert tax.scan(text) == tax._scan_one(text).matches

@@ -127,6 +127,11 @@ _SENTENCE_END = re.compile(r"(?<=\w\w)[.!?](?=\s)")
 _ITEM_SEP = re.compile(r"[,;|•·▪●]|(?<=\w\w)[.!?](?=\s)|\s[-–—]\s|\band\b")
 # Proficiency and status words bound to the taxonomy entries of a skills-style line.
 _BULLET_CHARS = " \t-*•·▪●◦‣–—>+"
+# Compiled once (re's own cache costs a lookup per call, and these run per line).
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s+[\"“(\[]?[A-Z0-9])")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_NEWLINE = re.compile("\n")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _ABBREV = re.compile(
     r"(?:\b[A-Za-z]\.)+$|\b(?:dr|mr|mrs|ms|sr|jr|inc|st|vs|etc|e\.g|i\.e|no|approx|dept|co|ltd)\.$", re.I
 )
@@ -144,7 +149,7 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     for line in text.split("\n"):
         start = 0
-        for m in re.finditer(r"[.!?](?=\s+[\"“(\[]?[A-Z0-9])", line):
+        for m in _SENTENCE_STOP.finditer(line):
             if _ABBREV.search(line[: m.end()]):
                 continue
             out.append(line[start : m.end()].strip())
@@ -258,8 +263,12 @@ _OPENERS = frozenset(" \t\"'“‘([")
 
 def tokenize(text: str) -> tuple[Token, ...]:
     """The words, numbers and codes of a text, numbers with their values."""
+    # Tokens are built with tuple.__new__ (every field given): a NamedTuple's own __new__ is a
+    # Python function, and a resume has hundreds of tokens.
     out: list[Token] = []
     append = out.append
+    new = _tuple_new
+    numbers = False
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         # sentence_start, with its usual answers inlined (a space after a word is most tokens)
@@ -273,21 +282,26 @@ def tokenize(text: str) -> tuple[Token, ...]:
         kind = m.lastgroup
         if kind == "word":
             w = m.group()
-            append(Token("word", w, word_key(w), start, end, first))
+            append(new(Token, ("word", w, word_key(w), start, end, first, None)))
         elif kind == "num" or kind == "suf":
             raw = m.group("num")
             value = _num(raw)
             suf = (m.group("suf") or "").casefold()
             if suf == "x":
-                append(Token("mult", m.group(), raw, start, end, first, value))
+                append(new(Token, ("mult", m.group(), raw, start, end, first, value)))
                 continue
             if value is not None and suf in _SUFFIX:
                 value = value * _SUFFIX[suf]
-            append(Token("num", m.group(), raw, start, end, first, value))
+            append(new(Token, ("num", m.group(), raw, start, end, first, value)))
+            numbers = True
         else:
             code = m.group()
-            append(Token("code", code, code.casefold(), start, end, first))
-    return _merge_scales(text, out)
+            append(new(Token, ("code", code, code.casefold(), start, end, first, None)))
+    # only a number can take a scale word after it
+    return _merge_scales(text, out) if numbers else tuple(out)
+
+
+_tuple_new = tuple.__new__
 
 
 _SCALE_WORDS = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
@@ -319,7 +333,7 @@ def _dates(text: str) -> tuple[set[tuple[int, int]], set[int], list[tuple[int, i
     pairs: set[tuple[int, int]] = set()
     years: set[int] = set()
     spans: list[tuple[int, int]] = []
-    if not re.search(r"(?:19|20)\d\d", text):
+    if not _ANY_YEAR.search(text):
         return pairs, years, spans
     for m in _MONTH_YEAR.finditer(text):
         pairs.add((int(m.group(2)), MONTHS[m.group(1).casefold()[:3]]))
@@ -381,53 +395,69 @@ def _number_word_values(tokens: tuple[Token, ...]) -> tuple[set[Decimal], set[De
 def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tuple[tuple[str, int, frozenset[int]], ...]:
     """Each taxonomy entry with the proficiency rank and status qualifier groups bound to it:
     those of its list item in a list line ("SQL (advanced), dbt (basic)"), of a short label
-    before a colon ("Familiar with: Rust, Go"), else of its whole line."""
-    # Long on purpose: one left-to-right pass that tracks the current list item and label;
-    # split, each piece would re-walk the line (this runs for every resume line, every night).
+    before a colon ("Familiar with: Rust, Go"), else of its whole line (`_bound_line`, read
+    line by line: what binds to an entry is all on its line)."""
     if not spans:
         return ()
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    out: list[tuple[str, int, frozenset[int]]] = []
+    run: list[tuple[int, int, str, str]] = []
+    run_line = -1
+    for start, end, name, kind, _surface in spans:
+        ln = bisect_right(starts, start) - 1
+        if ln != run_line and run:
+            out += _bound_line(_line_text(text, starts, run_line), tuple(run))
+            run = []
+        run_line = ln
+        run.append((start - starts[ln], end - starts[ln], name, kind))
+    out += _bound_line(_line_text(text, starts, run_line), tuple(run))
+    return tuple(out)
+
+
+def _line_text(text: str, starts: list[int], ln: int) -> str:
+    return text[starts[ln] : starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)]
+
+
+@lru_cache(maxsize=4096)
+def _bound_line(line: str, spans: tuple[tuple[int, int, str, str], ...]) -> tuple[tuple[str, int, frozenset[int]], ...]:
+    """`_bound` for the entries found on one line, their offsets the line's (cached by line:
+    a resume line comes back in its block, the whole resume and their rewrites)."""
+    # Long on purpose: one left-to-right pass that tracks the current list item and label;
+    # split, each piece would re-walk the line (this runs for every resume line, every night).
     lex = get_lexicon()
     prof = next(s for s in lex.scales if s.name == "proficiency")
     out: list[tuple[str, int, frozenset[int]]] = []
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    line_cuts: dict[int, list[int]] = {}
-    for start, end, name, _kind, _surface in spans:
-        ln = bisect_right(starts, start) - 1
-        line_start = starts[ln]
-        line_end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)
-        line = text[line_start:line_end]
-        label, sep, _rest = line.partition(":")
+    label, sep, _rest = line.partition(":")
+    line_cuts = [0] + [m.end() for m in _ITEM_SEP.finditer(line)] + [len(line) + 1]
+    bullet = bool(BULLET_RE.match(line))
+    for start, end, name, _kind in spans:
         scope_texts: list[str] = []
-        in_label = bool(sep) and start - line_start < len(label)
+        in_label = bool(sep) and start < len(label)
         if sep and len(label.split()) <= 4 and not in_label:
             scope_texts.append(label)
-        if ln not in line_cuts:
-            line_cuts[ln] = [0] + [m.end() for m in _ITEM_SEP.finditer(line)] + [len(line) + 1]
-        cuts = line_cuts[ln]
+        cuts = line_cuts
         if sep and not in_label:
             cuts = sorted({*cuts, len(label) + 1})
         is_list = len(cuts) > 3 or bool(sep)
         if in_label and len(label.split()) <= 4:
             scope_texts.append(label)
         elif is_list:
-            rel = start - line_start
-            k = bisect_right(cuts, rel) - 1
+            k = bisect_right(cuts, start) - 1
             item = line[cuts[k] : cuts[k + 1] - 1 if k + 1 < len(cuts) else len(line)]
             # a parenthesis after the term belongs to it even when it holds a separator
-            close = line.find(")", end - line_start)
-            opened = line.find("(", end - line_start)
-            if opened != -1 and close != -1 and line[end - line_start : opened].strip() == "":
+            close = line.find(")", end)
+            opened = line.find("(", end)
+            if opened != -1 and close != -1 and line[end:opened].strip() == "":
                 # its first segment: "SAP (MM, basic WM)" is not basic SAP
                 item += " " + re.split(r"[,;]", line[opened : close + 1])[0]
             scope_texts.append(item)
         else:
             scope_texts.append(line)
         # In a bullet, a level word describes the work ("intermediate ESL writing"), not the candidate.
-        rank, groups = line_levels("\n".join(scope_texts), bool(BULLET_RE.match(line)))
+        rank, groups = line_levels("\n".join(scope_texts), bullet)
         if _kind in ("degree", "certification"):  # a degree's status is its sentence's: "(in progress, 30 of 60)"
-            rel = start - line_start
             bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
-            k = bisect_right(bounds, rel) - 1
+            k = bisect_right(bounds, start) - 1
             groups = groups | line_levels(line[bounds[k] : bounds[min(k + 1, len(bounds) - 1)]], True)[1]
         out.append((name, prof.default if rank is None else rank, groups))
     return tuple(out)
@@ -437,7 +467,7 @@ def _bound(text: str, spans: tuple[tuple[int, int, str, str, str], ...]) -> tupl
 def line_levels(text: str, bullet: bool) -> tuple[int | None, frozenset[int]]:
     """The highest proficiency rank and the status qualifier groups of a list item."""
     prof = next(s for s in get_lexicon().scales if s.name == "proficiency")
-    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+    words = _WORD.findall(text)
     keys = [word_key(w) for w in words]
     ranks = [] if bullet else [prof.ranks[k] for k in keys if k in prof.ranks] + _phrase_ranks(keys, prof)
     surface = [w.casefold().replace("’", "'") for w in words]
@@ -476,9 +506,165 @@ def qualifier_groups(keys: list[str], kinds: tuple[str, ...] = ("status", "limit
     return frozenset(found)
 
 
+class _LineRead(NamedTuple):
+    """What one line says on its own: the facts of a text that are unions (or, for its
+    tokens and initials, concatenations) of its lines' (see `text_facts`)."""
+
+    tokens: tuple[Token, ...]  # offsets within the line
+    keys: frozenset[str]
+    cased: frozenset[str]
+    values: frozenset[Decimal]  # of number tokens (number words are read over the whole text)
+    mults: frozenset[Decimal]
+    codes: frozenset[str]
+    acronyms: frozenset[str]
+    surface: tuple[str, ...]  # its words as written, casefolded (qualifier phrases)
+    initials: str
+
+
+@lru_cache(maxsize=4096)
+def _read_line(line: str) -> _LineRead:
+    """Tokens and per-token facts of one line (cached by its text: a resume's lines come back
+    in its blocks, its whole text and every rewrite of one of its lines)."""
+    tokens = tokenize(line)
+    keys: set[str] = set()
+    cased: set[str] = set()
+    values: set[Decimal] = set()
+    mults: set[Decimal] = set()
+    codes: set[str] = set()
+    acronyms: set[str] = set()
+    surface: list[str] = []
+    initials: list[str] = []
+    for t in tokens:
+        kind = t.kind
+        if kind == "word":
+            text, key = t.text, t.key
+            low = text.casefold()
+            keys.add(key)
+            keys.add(low)
+            if "-" in key:
+                keys.update(p for p in key.split("-") if p)
+            if text[:1].isupper():
+                cased.add(key)
+            if not text.islower():  # an acronym has capitals
+                for part in text.split("-"):
+                    core = part[:-1] if part.endswith("s") and part[:-1].isupper() else part
+                    if 2 <= len(core) <= 6 and core.isupper():
+                        acronyms.add(core)
+            surface.append(low.replace("’", "'"))
+            if key not in _LINKS:
+                initials.append(("|" if t.first else "") + text[0].casefold())
+        elif kind == "num" and t.value is not None:
+            values.add(t.value.normalize())
+            raw = _num(t.key)
+            if raw is not None:
+                values.add(raw)
+        elif kind == "mult" and t.value is not None:
+            mults.add(t.value.normalize())
+        else:
+            codes.add(t.key)
+    return _LineRead(
+        tokens,
+        frozenset(keys),
+        frozenset(cased),
+        frozenset(values),
+        frozenset(mults),
+        frozenset(codes),
+        frozenset(acronyms),
+        tuple(surface),
+        "".join(initials),
+    )
+
+
+def _joined(text: str, reads: list[_LineRead]) -> tuple[Token, ...] | None:
+    """The tokens of a text from its lines' (no token spans a line break, and a token's
+    `first` depends only on its line), shifted to the text's offsets; None when a number
+    ends one line and a scale word ("million") opens the next, which `tokenize` would merge."""
+    out: list[Token] = []
+    offset = 0
+    last: Token | None = None
+    for read, line in zip(reads, text.split("\n"), strict=True):
+        toks = read.tokens
+        if toks:
+            head = toks[0]
+            if (
+                last is not None
+                and last.kind == "num"
+                and last.value is not None
+                and head.kind == "word"
+                and head.text.casefold() in _SCALE_WORDS
+            ):
+                return None
+            if offset:
+                new = _tuple_new
+                out += [new(Token, (t[0], t[1], t[2], t[3] + offset, t[4] + offset, t[5], t[6])) for t in toks]
+            else:
+                out += toks
+            last = toks[-1]
+        offset += len(line) + 1
+    return tuple(out)
+
+
 @lru_cache(maxsize=PER_TEXT_CACHE)
 def text_facts(text: str) -> TextFacts:
-    """Read one text (cached: resume lines and blocks are read once for every job)."""
+    """Read one text (cached: resume lines and blocks are read once for every job).
+
+    A text of several lines is read from its lines' `_read_line` (a block, the whole resume
+    and a rewritten block share most of their lines); what can span a line break (dates,
+    number words, taxonomy terms, qualifier phrases) is read over the whole text."""
+    lex = get_lexicon()
+    if "\n" in text:
+        reads = [_read_line(line) for line in text.split("\n")]
+        joined = _joined(text, reads)
+        if joined is None:
+            return _read_whole(text)
+        tokens = joined
+        keys = set().union(*(r.keys for r in reads))
+        values = set().union(*(r.values for r in reads))
+        mults = set().union(*(r.mults for r in reads))
+        cased = frozenset().union(*(r.cased for r in reads))
+        codes = frozenset().union(*(r.codes for r in reads))
+        acronyms = frozenset().union(*(r.acronyms for r in reads))
+        surface_seq = [w for r in reads for w in r.surface]
+        initials = "".join(r.initials for r in reads)
+    else:
+        read = _read_line(text)
+        tokens = read.tokens
+        keys = set(read.keys)
+        values = set(read.values)
+        mults = set(read.mults)
+        cased, codes, acronyms = read.cased, read.codes, read.acronyms
+        surface_seq = list(read.surface)
+        initials = read.initials
+    pairs, years, _date_spans = _dates(text)
+    word_values, word_mults = _number_word_values(tokens)
+    values |= word_values
+    mults |= word_mults
+    matches = _scan(text)
+    spans = tuple((m.start, m.end, m.entry.name, m.entry.kind, m.text) for m in matches)
+    levels = {m.entry.level for m in matches if m.entry.kind == "degree" and m.entry.level}
+    return TextFacts(
+        text,
+        tokens,
+        frozenset(keys),
+        cased,
+        frozenset(values),
+        frozenset(mults),
+        frozenset(pairs),
+        frozenset(years),
+        codes,
+        frozenset(m.entry.name for m in matches),
+        frozenset(levels),
+        spans,
+        acronyms,
+        initials,
+        lex.groups_of(keys),
+        qualifier_groups(surface_seq),
+        _bound(text, spans),
+    )
+
+
+def _read_whole(text: str) -> TextFacts:
+    """`text_facts` in one pass over the whole text (where its lines cannot be read apart)."""
     # Long on purpose: one pass over the tokens fills every fact at once (the guard's hottest
     # path: reading a resume is half of a pair's cost); each fact is a named field of TextFacts.
     lex = get_lexicon()
@@ -756,7 +942,7 @@ class RoughFacts:
 
 def _rough(text: str) -> RoughFacts:
     matches = _scan(text)
-    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+    words = _WORD.findall(text)
     keys = {word_key(w) for w in words} | {w.casefold() for w in words}
     values = {v.normalize() for m in _TOKEN.finditer(text) if m.group("num") and (v := _num(m.group("num")))}
     values |= {Decimal(NUMBER_WORDS[w.casefold()]) for w in words if w.casefold() in NUMBER_WORDS}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -112,11 +112,12 @@ class Tokens:
     and running sums of the part lengths give every offset.
     """
 
-    __slots__ = ("words", "parts", "acc")
+    __slots__ = ("words", "parts", "acc", "same_length")
 
     def __init__(self, text: str) -> None:
         folded = text.casefold().translate(_PUNCT_TABLE)
-        if len(folded) == len(text):  # the usual case: offsets of the folded text are the text's
+        self.same_length = len(folded) == len(text)
+        if self.same_length:  # the usual case: offsets of the folded text are the text's
             self.parts = _SPLIT_RE.split(folded)
             self.words: list[str] = self.parts[1::2]
         else:  # e.g. "ß" folds to "ss": split the text itself, fold token by token
@@ -155,6 +156,19 @@ def _variants(text: str, plural: bool) -> list[str]:
         if v not in seen:
             seen.append(v)
     return seen
+
+
+class _LineScan(NamedTuple):
+    """One line's matches, with what decides whether its neighbours could change them."""
+
+    matches: tuple[Match, ...]
+    length: int
+    first: str | None  # its first and last words, folded (None: no word)
+    last: str | None
+    tails: tuple[dict[str, Any], ...]
+    vetoed_next: frozenset[str]
+    vetoed_prev: frozenset[str]
+    same_length: bool  # folding kept its length
 
 
 class Taxonomy:
@@ -225,19 +239,72 @@ class Taxonomy:
 
     # --- matching --------------------------------------------------------------
     def scan(self, text: str) -> tuple[Match, ...]:
-        """Every taxonomy term in `text`, longest match first, left to right."""
+        """Every taxonomy term in `text`, longest match first, left to right.
+
+        Read line by line through a cache (a resume's lines come back in its blocks, its
+        rewrites and the tailored text), shifting each line's matches to the text's offsets:
+        nothing a match depends on crosses a line break, except a term written across one,
+        a neighbour word that vetoes a term (`reject_next`/`reject_prev`) on the next or
+        previous line, and a text whose folding changes its length; where a line break
+        might matter so, the text is scanned in one pass, as before."""
+        if "\n" not in text:
+            return _line_scan(self, text).matches
+        reads = [_line_scan(self, line) for line in text.split("\n")]
+        if not self._lines_apart(reads):
+            return self._scan_one(text).matches
+        out: list[Match] = []
+        offset = 0
+        for read in reads:
+            if read.matches:
+                if offset:
+                    out += [Match(m.entry, m.alias, m.start + offset, m.end + offset, m.text) for m in read.matches]
+                else:
+                    out += read.matches
+            offset += read.length + 1
+        return tuple(out)
+
+    @staticmethod
+    def forget_lines() -> None:
+        """Drop the per-line scans (a benchmark's cold resume)."""
+        _line_scan.cache_clear()
+
+    @staticmethod
+    def _lines_apart(reads: list[_LineScan]) -> bool:
+        """Whether scanning the lines apart finds what one pass over their text would."""
+        prev: _LineScan | None = None  # the last line with a token
+        for read in reads:
+            if not read.same_length:
+                return False
+            if read.first is None:
+                continue  # a blank line: the words around it still meet
+            if prev is not None:
+                key = " " + read.first  # a word after a line break follows a space
+                if any(key in node for node in prev.tails):
+                    return False  # a term may run on into this line
+                if read.first in prev.vetoed_next or (prev.last is not None and prev.last in read.vetoed_prev):
+                    return False
+            prev = read
+        return True
+
+    def _scan_one(self, text: str) -> _LineScan:
+        """One pass of the matcher over `text`, with what `_lines_apart` needs of its ends."""
         toks = Tokens(text)
         words, parts = toks.words, toks.parts
         n = len(words)
         root = self._trie
         found: list[Match] = []
+        tails: list[dict[str, Any]] = []  # trie nodes a walk still held at the last word
+        vetoed_next: set[str] = set()  # reject_next words of aliases tried up to the last word
+        vetoed_prev: set[str] = set()  # reject_prev words of aliases tried from the first word
         pending_context = False
         i = 0
-        while i < n:
-            node = root.get(words[i])
-            if node is None:
-                i += 1
-                continue
+        # Only a word that opens some term can start a match: visit those, in order (most
+        # words open none, and the comprehension finds them in one pass).
+        for at in [k for k, w in enumerate(words) if w in root]:
+            if at < i:
+                continue  # inside the previous match
+            i = at
+            node = root[words[i]]
             ends: list[tuple[int, list[Alias]]] = []
             if _TERMINAL in node:
                 ends.append((i + 1, node[_TERMINAL]))
@@ -249,9 +316,15 @@ class Taxonomy:
                 j += 1
                 if _TERMINAL in node:
                     ends.append((j, node[_TERMINAL]))
+            if j == n:
+                tails.append(node)
             hit: Match | None = None
             for end_j, aliases in reversed(ends):
                 for alias in aliases:
+                    if end_j == n:
+                        vetoed_next |= alias.reject_next
+                    if i == 0:
+                        vetoed_prev |= alias.reject_prev
                     if self._accept(alias, text, toks, i, end_j):
                         start, stop = toks.start(i), toks.end(end_j - 1)
                         hit = Match(alias.entry, alias, start, stop, text[start:stop])
@@ -260,13 +333,21 @@ class Taxonomy:
                     i = end_j
                     break
             if hit is None:
-                i += 1
                 continue
             pending_context = pending_context or hit.alias.needs_context
             found.append(hit)
         if pending_context:
             found = self._check_context(text, found)
-        return tuple(found)
+        return _LineScan(
+            tuple(found),
+            len(text),
+            words[0] if words else None,
+            words[-1] if words else None,
+            tuple(tails),
+            frozenset(vetoed_next),
+            frozenset(vetoed_prev),
+            toks.same_length,
+        )
 
     @staticmethod
     def _accept(alias: Alias, text: str, toks: Tokens, i: int, end: int) -> bool:
@@ -316,6 +397,13 @@ class Taxonomy:
             if words & cues or line.strip(_BULLET_CHARS + ".,;:").strip() == m.text:
                 out.append(m)
         return out
+
+
+@lru_cache(maxsize=4096)
+def _line_scan(taxonomy: Taxonomy, line: str) -> _LineScan:
+    """One line's scan, cached by taxonomy (a test may build its own) and line text; out of
+    the instance, so a Taxonomy pickles as before."""
+    return taxonomy._scan_one(line)
 
 
 _LOAD_LOCK = threading.Lock()
