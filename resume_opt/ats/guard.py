@@ -57,12 +57,14 @@ from resume_opt.ats.facts import (
     Token,
     date_spans,
     line_key,
+    qualifier_groups,
     resume_facts,
     split_sentences,
     text_facts,
 )
 from resume_opt.ats.injection import detect_injection
-from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, word_key
+from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, phrase_keys, word_key
+from resume_opt.ats.qualifiers import acronym_definitions, dropped_qualifier
 from resume_opt.ats.sections import summary_span
 from resume_opt.ats.taxonomy import get_taxonomy
 
@@ -382,14 +384,23 @@ class Guard:
 
     def _qualifiers(self, orig: TextFacts, whole: TextFacts) -> Rejection | None:
         plain = [t for t in orig.tokens if t.kind == "word"]
+        # the person is matched as written: "Led" (a verb) does not keep "the tech lead"
+        written = {t.text.casefold() for t in whole.tokens if t.kind == "word"}
         for i, t in enumerate(plain):
             if t.text.casefold() != "with":
                 continue
             person = next((u for u in plain[i + 1 : i + 5] if u.key in self.lex.collaborators), None)
-            if person is not None and person.key not in whole.keys:
+            if person is not None and not _written_form(person.text, written):
                 phrase = orig.text[t.start : person.end]
                 return Rejection("qualifier", (phrase,), f"drops '{phrase}': the work was shared")
-        missing = orig.qualifiers - whole.qualifiers
+        # an acronym the line defines stands for its words: "EIT" keeps "Engineer in Training"
+        defined = [exp for acr, exp in acronym_definitions(orig.text) if acr.casefold() in written]
+        kept_groups = whole.qualifiers | qualifier_groups([w.casefold() for w in " ".join(defined).split()])
+        kept_keys = whole.keys | {k for exp in defined for k in phrase_keys(exp)}
+        free = dropped_qualifier(orig.text, frozenset(kept_keys))
+        if free is not None:
+            return Rejection("qualifier", (free.text,), f"drops the qualifier '{free.text}'")
+        missing = orig.qualifiers - kept_groups
         if missing:
             words = self._qualifier_words(orig, missing)
             return Rejection("qualifier", words, f"drops the qualifier {_quote(words)}")
@@ -999,3 +1010,9 @@ def _part_known(key: str, scope: _Scope, lex: Lexicon) -> bool:
         or bool(lex.synonyms.get(p, frozenset()) & scope.groups)
         for p in parts
     )
+
+
+def _written_form(word: str, written: set[str]) -> bool:
+    """Whether a noun is written in a text, as it is or in its other number ("nurses", "nurse")."""
+    low = word.casefold()
+    return low in written or low + "s" in written or (low.endswith("s") and low[:-1] in written)

@@ -93,6 +93,9 @@ class Lexicon:
     abbreviations: dict[str, frozenset[str]]  # abbreviation (casefolded) -> keys of the words it stands for
     product_kinds: frozenset[str]  # "EHR", "ERP": words that say what a product is
     collaborators: frozenset[str]  # keys of the people work may be shared with
+    restrictive: frozenset[str] = frozenset()  # keys of words that make a parenthesis a qualifier
+    # job-term equivalences: groups of phrases (as key tuples) that name the same thing
+    terms: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
     def expansions(self, keys: frozenset[str] | set[str], text: str = "") -> frozenset[str]:
         """The keys of the words that the abbreviations among `keys` (or, for those written
@@ -177,6 +180,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         abbreviations,
         frozenset(str(w).casefold() for w in data.get("product_kinds") or []),
         frozenset(word_key(str(w)) for w in data.get("collaborators") or []),
+        frozenset(word_key(str(w)) for w in data.get("restrictive") or []),
+        tuple(tuple(k for k in (phrase_keys(str(p)) for p in group) if k) for group in data.get("terms") or []),
     )
 
 

@@ -1,0 +1,128 @@
+"""Free-phrase qualifiers: the phrases, beyond the lexicon's fixed words, that limit a line.
+
+The lexicon's `qualifiers` list fixed words ("in progress", "part-time"). A line is just as
+often limited by a phrase of its own words: who checked the work ("under the senior
+engineer's review", "under preceptor supervision"), when it happened ("when no RN is on the
+unit", "if the manager is out"), or a parenthesis that narrows a fact ("Epic Willow
+(residency only)", "Node.js/Express (small services)"). `free_qualifiers` finds them by
+their shape and the lexicon's `restrictive` words; `dropped_qualifier` says which of a
+line's qualifiers a rewrite lost. A qualifier survives when the rewrite keeps its marker
+("under", "when", "only") and every content word it had (by key, or a synonym of it): a
+rewrite may move it, never drop or empty it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from resume_opt.ats.lexicon import Lexicon, get_lexicon, word_key
+
+# Who checked or directed the work: "under the wound care nurse's direction",
+# "under preceptor supervision", "under the guidance of the senior engineer".
+_UNDER = re.compile(
+    r"\bunder\s+(?:(?:the|a|an|his|her|their|my)\s+)?(?:[\w'’&/-]+\s+){0,4}?"
+    r"(?P<head>supervision|direction|review|guidance|oversight|instruction|mentorship|supervisor|direct supervision)"
+    r"(?:\s+of\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s*){1,3})?",
+    re.I,
+)
+# When the work happened, or on what condition: "when no RN is on the unit", "if the
+# supervisor is away", "whenever the charge nurse is off", "unless ...". Up to the clause's end.
+_WHEN = re.compile(r"\b(?P<head>when|whenever|if|unless|while)\s+[^,;.()]+", re.I)
+# A parenthesis.
+_PAREN = re.compile(r"\((?P<body>[^()]{1,80})\)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_LINK = frozenset({"the", "a", "an", "of", "to", "on", "in", "at", "for", "and", "or", "is", "are", "was", "were"})
+
+
+@dataclass(frozen=True, slots=True)
+class FreeQualifier:
+    """One qualifying phrase of a line: its text, its marker and its content words' keys."""
+
+    text: str
+    marker: str  # the word that makes it a qualifier: "under", "when", "only", "(" for a parenthesis
+    keys: tuple[str, ...]  # the keys of its content words, which must all survive
+
+
+def _content_keys(phrase: str) -> tuple[str, ...]:
+    return tuple(word_key(w) for w in _WORD.findall(phrase) if w.casefold() not in _LINK)
+
+
+@lru_cache(maxsize=8192)
+def free_qualifiers(text: str) -> tuple[FreeQualifier, ...]:
+    """The free-phrase qualifiers of a text (see the module docstring)."""
+    lex = get_lexicon()
+    out: list[FreeQualifier] = []
+    for m in _UNDER.finditer(text):
+        out.append(FreeQualifier(m.group(), "under", _content_keys(m.group())))
+    for m in _WHEN.finditer(text):
+        head = m.group("head").casefold()
+        phrase = m.group()
+        words = [w.casefold() for w in _WORD.findall(phrase)]
+        # "while" also joins two actions ("while training staff"); it limits only a condition
+        if head == "while" and not (set(words) & {"no", "not", "away", "absent", "off", "out", "on"}):
+            continue
+        if len(words) < 3:
+            continue
+        out.append(FreeQualifier(phrase, head, _content_keys(phrase)))
+    for m in _PAREN.finditer(text):
+        body = m.group("body")
+        keys = {word_key(w) for w in _WORD.findall(body)} | {w.casefold() for w in _WORD.findall(body)}
+        if keys & lex.restrictive:
+            out.append(FreeQualifier(m.group(), "(", _content_keys(body)))
+    for m in re.finditer(r"\bonly\b", text, re.I):
+        out.append(FreeQualifier(m.group(), "only", ()))
+    return tuple(out)
+
+
+def _survives(q: FreeQualifier, keys: frozenset[str], lex: Lexicon) -> bool:
+    if q.marker not in ("(",) and q.marker not in keys:
+        return False
+    for k in q.keys:
+        if k in keys or k == q.marker:
+            continue
+        group = lex.synonyms.get(k, frozenset())
+        if group and group & lex.groups_of(keys):
+            continue
+        return False
+    return True
+
+
+def dropped_qualifier(original: str, revised_keys: frozenset[str]) -> FreeQualifier | None:
+    """The first free-phrase qualifier of `original` that the rewrite (its word keys and
+    casefolded words, `revised_keys`) no longer keeps whole, or None."""
+    lex = get_lexicon()
+    for q in free_qualifiers(original):
+        if not _survives(q, revised_keys, lex):
+            return q
+    return None
+
+
+def qualifier_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the "under ..." qualifiers of a text: the words inside describe the
+    person who checked the work ("under the senior engineer's review"), not the candidate."""
+    return [m.span() for m in _UNDER.finditer(text)]
+
+
+_DEFINED = re.compile(r"((?:[^\W\d_]+[\s-]+){1,7})\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
+
+
+@lru_cache(maxsize=4096)
+def acronym_definitions(text: str) -> tuple[tuple[str, str], ...]:
+    """The acronyms a text defines, each with the words it stands for: "Engineer in Training
+    (EIT)" gives ("EIT", "Engineer in Training"). The words are the shortest run before the
+    parenthesis whose initials (with or without its small words) spell the acronym."""
+    out: list[tuple[str, str]] = []
+    for m in _DEFINED.finditer(text):
+        acr = m.group(2)
+        words = m.group(1).split()
+        letters = acr.replace("&", "").casefold()
+        for n in range(1, len(words) + 1):
+            run = words[-n:]
+            full = "".join(w[0] for w in run).casefold()
+            content = "".join(w[0] for w in run if w.casefold() not in _LINK).casefold()
+            if letters in (full, content):
+                out.append((acr, " ".join(run)))
+                break
+    return tuple(out)
