@@ -298,6 +298,10 @@ class Guard:
             scope.add_near(block.head)
             own_lines |= block.lines
         scope.expansions = self.lex.expansions(scope.keys, "\n".join(scope.texts).casefold())
+        if any(rf.blocks[b].start <= first < rf.blocks[b].head_end for b in blocks):
+            r = self._retitle(original.split("\n")[0], revised.split("\n")[0])
+            if r is not None:
+                return r
         orig = text_facts(original)
         whole = text_facts(revised)
         # Lines the block already has bring in nothing (reordered bullets and skills);
@@ -336,7 +340,11 @@ class Guard:
                 if low not in own and (longer or digits):
                     return Rejection("variant", (surface,), f"names a variant or edition '{surface}' the resume lacks")
                 continue
-            if kind == "skill" and (self._spelled_out(surface, scope) or _written_in(surface, scope.texts)):
+            if kind == "skill" and (
+                self._spelled_out(surface, scope)
+                or _written_in(surface, scope.texts)
+                or self._term_evidence(phrase_keys(surface), scope)
+            ):
                 continue
             if kind == "degree" and _generic_degree(surface) and any(lv in scope.levels for lv in rest.levels):
                 continue
@@ -372,6 +380,67 @@ class Guard:
         return len(keys) >= 2 and all(
             k in scope.keys or k in scope.expansions or self.lex.synonyms.get(k, frozenset()) & scope.groups
             for k in keys
+        )
+
+    def _retitle(self, original: str, revised: str) -> Rejection | None:
+        """A role's title may be reworded or abbreviated ("Sr. Accountant" for "Senior
+        Accountant", "RN" for "Registered Nurse"), never changed: "Project Engineer" is not
+        "Civil Engineer I" whatever the posting calls the job."""
+        old, new = _title_segment(original), _title_segment(revised)
+        old_words, new_words = self._title_words(old), self._title_words(new)
+        if not old_words or old_words == new_words:
+            return None
+        if _acronym_of(old, new) or _acronym_of(new, old):
+            return None
+        return Rejection(
+            "seniority", (new.strip(),), f"retitles '{old.strip()}' as '{new.strip()}': a title may only be reworded"
+        )
+
+    def _title_words(self, segment: str) -> list[tuple[str, ...]]:
+        """A title's words, sorted, each as the keys it stands for ("Sr" is "senior")."""
+        if re.search(r"(?:19|20)\d\d", segment):
+            return []  # a date line, not a title
+        out: list[tuple[str, ...]] = []
+        for w in re.findall(r"[^\W_]+", segment):
+            low = w.casefold()
+            if low in _LINKS or low in MONTHS:
+                continue
+            if low in _ROMAN:
+                out.append((_ROMAN[low],))
+            elif low in self.lex.abbreviations and low not in ("hr",):
+                out.append(tuple(sorted(self.lex.abbreviations[low])))
+            else:
+                out.append((word_key(w),))
+        return sorted(out)
+
+    def _term_evidence(self, keys: tuple[str, ...], scope: _Scope) -> bool:
+        """Whether `keys` is a posting's term (data/lexicon.yaml `terms`) that some line of the
+        scope says in other words."""
+        for names, evidence in self.lex.terms:
+            if keys in names and any(self._said_in_a_line(p, scope) for p in evidence):
+                return True
+        return False
+
+    def _term_cover(self, tokens: tuple[Token, ...], scope: _Scope) -> set[int]:
+        """Indexes of the words of a job term the scope has evidence for ("cost estimates"
+        where the role drafted "engineer's estimates")."""
+        if not self.lex.terms:
+            return set()
+        words = [(i, t) for i, t in enumerate(tokens) if t.kind == "word"]
+        keys = [t.key for _, t in words]
+        covered: set[int] = set()
+        for names, evidence in self.lex.terms:
+            for p in names:
+                n = len(p)
+                for k in range(len(keys) - n + 1):
+                    if tuple(keys[k : k + n]) == p and any(self._said_in_a_line(e, scope) for e in evidence):
+                        covered.update(i for i, _ in words[k : k + n])
+        return covered
+
+    @staticmethod
+    def _said_in_a_line(phrase: tuple[str, ...], scope: _Scope) -> bool:
+        return all(k in scope.keys for k in phrase) and any(
+            all(k in text_facts(ln).keys for k in phrase) for t in scope.texts for ln in t.split("\n")
         )
 
     def _whole_scope(self) -> _Scope:
@@ -530,7 +599,7 @@ class Guard:
 
     def _words(self, rest: TextFacts, scope: _Scope) -> Rejection | None:
         lex = self.lex
-        covered = _acronym_cover(rest.tokens, scope)
+        covered = _acronym_cover(rest.tokens, scope) | self._term_cover(rest.tokens, scope)
         bad: list[Token] = []
         names: list[Token] = []
         for i, t in enumerate(rest.tokens):
@@ -1016,3 +1085,23 @@ def _written_form(word: str, written: set[str]) -> bool:
     """Whether a noun is written in a text, as it is or in its other number ("nurses", "nurse")."""
     low = word.casefold()
     return low in written or low + "s" in written or (low.endswith("s") and low[:-1] in written)
+
+
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+_TITLE_END = re.compile(r"\s[—–-]\s|[,|(\t]|\s{2,}|\s@\s|\sat\s")
+
+
+def _title_segment(line: str) -> str:
+    """The title part of a role's title line: up to the employer, place or dates."""
+    return _TITLE_END.split(line_key(line), maxsplit=1)[0]
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """Whether `short` is the initials of `long` ("RN", "Registered Nurse")."""
+    s = re.sub(r"[^A-Za-z]", "", short)
+    words = re.findall(r"[^\W\d_]+", long)
+    if not (2 <= len(s) <= 6 and s.isupper() and len(words) >= 2):
+        return False
+    full = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.casefold() not in _LINKS).upper()
+    return s in (full, content)

@@ -94,8 +94,8 @@ class Lexicon:
     product_kinds: frozenset[str]  # "EHR", "ERP": words that say what a product is
     collaborators: frozenset[str]  # keys of the people work may be shared with
     restrictive: frozenset[str] = frozenset()  # keys of words that make a parenthesis a qualifier
-    # job-term equivalences: groups of phrases (as key tuples) that name the same thing
-    terms: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    # job-term equivalences: (the term's phrases, the phrases that are evidence for it), as key tuples
+    terms: tuple[tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]], ...] = ()
 
     def expansions(self, keys: frozenset[str] | set[str], text: str = "") -> frozenset[str]:
         """The keys of the words that the abbreviations among `keys` (or, for those written
@@ -131,6 +131,10 @@ def _words(value: Any) -> list[str]:
     if isinstance(value, str):
         return value.split()
     return [str(v) for v in value or []]
+
+
+def _phrases(value: Any) -> tuple[tuple[str, ...], ...]:
+    return tuple(k for k in (phrase_keys(str(p)) for p in value or []) if k)
 
 
 def build_lexicon(data: dict[str, Any]) -> Lexicon:
@@ -181,7 +185,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         frozenset(str(w).casefold() for w in data.get("product_kinds") or []),
         frozenset(word_key(str(w)) for w in data.get("collaborators") or []),
         frozenset(word_key(str(w)) for w in data.get("restrictive") or []),
-        tuple(tuple(k for k in (phrase_keys(str(p)) for p in group) if k) for group in data.get("terms") or []),
+        tuple((_phrases(t.get("term")), _phrases(t.get("evidence"))) for t in data.get("terms") or []),
     )
 
 
