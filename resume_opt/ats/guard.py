@@ -498,8 +498,18 @@ class Guard:
         return tuple(out) or ("qualifier",)
 
     def _strength(self, orig: TextFacts, whole: TextFacts, scope: _Scope) -> Rejection | None:
+        # Words that are no claim of the candidate's: a strength word used as a noun in the
+        # line ("the tech lead"; the same noun kept in the rewrite), and the words of an
+        # acronym of the role spelled out ("direct oral anticoagulant" for "DOAC").
+        nouns = _noun_uses(orig)
+        skip_orig = frozenset(nouns)
+        skip_new = frozenset(t for t, use in _noun_uses(whole).items() if use in nouns.values())
+        cover = _acronym_cover(whole.tokens, scope) if scope.acronyms else set()
+        skip_new |= {whole.tokens[i].start for i in cover}
+        spelled = self.lex.expansions(orig.keys, orig.text.casefold()) - orig.keys
+        skip_new |= {t.start for t in whole.tokens if t.kind == "word" and t.key in spelled}
         for scale in self.lex.scales:
-            r_orig, r_new = orig.rank(scale.name), whole.rank(scale.name)
+            r_orig, r_new = _rank(orig, scale, skip_orig)[1], _rank(whole, scale, skip_new)[1]
             eff_orig = scale.default if r_orig is None else r_orig
             eff_new = scale.default if r_new is None else r_new
             if eff_new > eff_orig:
@@ -524,8 +534,8 @@ class Guard:
                 r = self._scope_moved(orig, whole, scale)
                 if r is not None:
                     return r
-            weak = orig.weakest(scale.name)
-            if weak is not None and weak < scale.default and (whole.weakest(scale.name) or scale.default) > weak:
+            weak = _rank(orig, scale, skip_orig)[0]
+            if weak is not None and weak < scale.default and (_rank(whole, scale, skip_new)[0] or scale.default) > weak:
                 words = _scale_words(orig, scale, max_rank=weak)
                 return Rejection(scale.name, words, f"drops {_quote(words)}, which states a lower {scale.name}")
         # an entry the replaced text names keeps at most the strength it had there; one it does
@@ -1105,3 +1115,49 @@ def _acronym_of(short: str, long: str) -> bool:
     full = "".join(w[0] for w in words).upper()
     content = "".join(w[0] for w in words if w.casefold() not in _LINKS).upper()
     return s in (full, content)
+
+
+_DETERMINERS = frozenset("the a an our their his her my its your each every this that".split())
+
+
+def _noun_uses(f: TextFacts) -> dict[int, tuple[str, str]]:
+    """Responsibility words used as nouns ("the tech lead", "a department head"): their start
+    offsets, each with (the word before, the word). A past form ("led") is always a verb."""
+    resp = next(s for s in get_lexicon().scales if s.name == "responsibility").ranks
+    words = [t for t in f.tokens if t.kind == "word"]
+    out: dict[int, tuple[str, str]] = {}
+    for i, t in enumerate(words):
+        low = t.text.casefold()
+        if t.key not in resp or low.endswith(("ed", "ing")) or low == "led" or i == 0:
+            continue
+        prev = words[i - 1].text.casefold()
+        before = words[i - 2].text.casefold() if i > 1 else ""
+        if (
+            prev in _DETERMINERS
+            or prev.endswith(("'s", "’s"))
+            or (
+                before in _DETERMINERS
+                and prev not in ("and", "or", "to")
+                and words[i - 1].key not in resp
+                and not prev.endswith("ed")
+            )
+        ):
+            out[t.start] = (words[i - 1].key, t.key)
+    return out
+
+
+def _rank(f: TextFacts, scale: Scale, skip: frozenset[int]) -> tuple[int | None, int | None]:
+    """The (lowest, highest) rank of a text on `scale`, leaving out the words starting at `skip`."""
+    if not skip or not any(t.start in skip for t in f.tokens):
+        return dict(f.strength)[scale.name]
+    ranks: list[int] = []
+    for t in f.tokens:
+        if t.kind != "word" or t.start in skip or _in_credential(t, f):
+            continue
+        key = scale.key_of(t.text, t.key)
+        if key in scale.ranks:
+            ranks.append(scale.ranks[key])
+        elif "-" in key:
+            ranks += [scale.ranks[p] for p in key.split("-") if p in scale.ranks]
+    ranks += [r for _p, r in f.phrase_ranks(scale)]
+    return (min(ranks), max(ranks)) if ranks else (None, None)
