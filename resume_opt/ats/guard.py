@@ -60,11 +60,12 @@ from resume_opt.ats.facts import (
     qualifier_groups,
     resume_facts,
     split_sentences,
+    status_groups,
     text_facts,
 )
 from resume_opt.ats.injection import detect_injection
 from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, phrase_keys, word_key
-from resume_opt.ats.qualifiers import acronym_definitions, dropped_qualifier
+from resume_opt.ats.qualifiers import acronym_definitions, clause_qualifiers, dropped_qualifier, qualifier_spans
 from resume_opt.ats.sections import summary_span
 from resume_opt.ats.taxonomy import get_taxonomy
 
@@ -160,11 +161,12 @@ class _ResumeState:
     lookup. A verdict depends only on the resume and the edit (the lexicon and taxonomy are
     fixed for the process)."""
 
-    __slots__ = ("facts", "roles", "sentences", "summary_scope", "verdicts")
+    __slots__ = ("facts", "held", "roles", "sentences", "summary_scope", "verdicts")
 
     def __init__(self, resume: str) -> None:
         self.facts: ResumeFacts = resume_facts(resume)
         self.roles: _Roles | None = None
+        self.held: frozenset[str] | None = None  # the certifications the resume says are held
         self.summary_scope: _Scope | None = None
         self.verdicts: dict[tuple[str, str, bool], Rejection | None] = {}
         self.sentences: dict[str, Rejection | None] = {}  # summary sentences
@@ -685,6 +687,7 @@ class Guard:
             if need and not need & f.qualifiers:
                 words = self._qualifier_words(whole, need)
                 return Rejection("qualifier", (surface, *words), f"drops the qualifier {_quote(words)} of '{surface}'")
+        status_kept = bool(f.qualifiers & status_groups())
         for t in f.tokens:
             if (
                 t.kind == "word"
@@ -693,7 +696,9 @@ class Guard:
                 and t.key not in self.lex.claims
                 and not self._own_spelling(t, f)
             ):
-                need = self._always_qualified(t.key)
+                need = self._always_qualified(t.key, f.values)
+                if need and status_kept and need <= status_groups():
+                    continue  # a word (not an entry) stays unfinished with any status: "expected" for "completing"
                 if need and not need & f.qualifiers:
                     words = self._qualifier_words(whole, need)
                     return Rejection(
@@ -702,7 +707,7 @@ class Guard:
         r = self._summary_strength(f)
         if r:
             return r
-        r = self._claims(f, whole, scope)
+        r = self._claims(f, whole, scope) or self._held_credentials(f)
         if r:
             return r
         r = self._numbers(f, scope)
@@ -712,6 +717,59 @@ class Guard:
         if r:
             return r
         return self._words(f, scope)
+
+    def _held_credentials(self, f: TextFacts) -> Rejection | None:
+        """A summary's credential must be the candidate's: a certification it names must be in
+        the resume's credentials, education, skills or titles (not only in a bullet, "reported
+        to the RN supervisor"), and a credential word must say what it said there ("wound care
+        certified" needs a resume sentence certifying wound care, not "IV therapy certification")."""
+        held = self._state.held
+        if held is None:
+            held = self._state.held = _held_names(self.facts)
+        for _s, _e, name, kind, surface in f.spans:
+            if kind == "certification" and name not in held:
+                return Rejection("credential", (surface,), f"claims '{surface}', which the resume never says is held")
+        words = [t for t in f.tokens if t.kind == "word"]
+        for i, t in enumerate(words):
+            if self.lex.claims.get(t.key) != "credential" or _inside(t, f):
+                continue
+            objects = self._claim_objects(f, words, i)
+            if not objects:
+                continue
+            if not any(
+                objects <= lf.keys and any(self.lex.claims.get(k) == "credential" for k in lf.keys)
+                for lf in self.facts.sentences_with(objects)
+            ):
+                words_ = (t.text, *sorted(objects))
+                return Rejection(
+                    "credential",
+                    words_,
+                    f"claims '{t.text}' for {_quote(tuple(sorted(objects)))}, which the resume does not",
+                )
+        return None
+
+    def _claim_objects(self, f: TextFacts, words: list[Token], i: int) -> set[str]:
+        """The content words a claim word is said of: up to two after it in its clause, else up
+        to two before it."""
+
+        def content(u: Token) -> bool:
+            return (
+                u.key not in _LINKS
+                and u.key not in self.lex.neutral
+                and u.key not in self.lex.claims
+                and not any(u.key in sc.ranks for sc in self.lex.scales)
+                and u.text.casefold() not in NUMBER_WORDS
+            )
+
+        def same_clause(a: Token, b: Token) -> bool:
+            lo, hi = sorted((a.end, b.start)) if a.start < b.start else sorted((b.end, a.start))
+            return not re.search(r"[,;:.()]", f.text[lo:hi])
+
+        t = words[i]
+        after = [u for u in words[i + 1 : i + 3] if same_clause(t, u)]
+        before = [u for u in words[max(0, i - 2) : i] if same_clause(u, t)]
+        picked = [u for u in after if content(u)] or [u for u in before if content(u)]
+        return {u.key for u in picked}
 
     def _roles(self) -> _Roles:
         if self._state.roles is None:
@@ -781,19 +839,24 @@ class Guard:
             out &= g
         return out
 
-    def _always_qualified(self, key: str) -> frozenset[int]:
-        """The qualifier groups every resume line that names `key` carries (empty: none, or
-        some line names it plainly). A compound is looked up by its parts ("CEN-certified")."""
+    def _always_qualified(self, key: str, values: frozenset[Decimal] = frozenset()) -> frozenset[int]:
+        """The qualifier groups every resume clause that names `key` carries (empty: none, or
+        some clause names it plainly). A compound is looked up by its parts ("CEN-certified").
+        A number's qualifier ("up to 60 rooms") binds only where the summary states a number of
+        that resume sentence (`values`)."""
         if "-" in key:
             out: frozenset[int] = frozenset()
             for part in key.split("-"):
                 if part and part not in self.lex.neutral and part not in self.lex.claims:
-                    out |= self._always_qualified(part)
+                    out |= self._always_qualified(part, values)
             return out
         groups: frozenset[int] | None = None
         for lf in self.facts.sentences_with([key]):
             if key in lf.keys:
-                groups = lf.qualifiers if groups is None else groups & lf.qualifiers
+                here = clause_qualifiers(lf.text, key)
+                if not lf.values & values:
+                    here -= _number_qualifiers()
+                groups = here if groups is None else groups & here
                 if not groups:
                     return frozenset()
         return groups or frozenset()
@@ -805,10 +868,12 @@ class Guard:
             if r_new is None:
                 continue
             if scale.name == "seniority":
-                if self._title_in_context(f, scale, 0):
+                # "under senior review": the title is the reviewer's, not the candidate's
+                own = _without(f, qualifier_spans(f.text))
+                if own.rank(scale.name) is None or self._title_in_context(own, scale, 0):
                     continue
                 titled = {scale.key_of(t.text, t.key) for t in rf.titles.tokens if t.kind == "word"}
-                missing = [w for w in _scale_words(f, scale) if scale.key_of(w, word_key(w)) not in titled]
+                missing = [w for w in _scale_words(own, scale) if scale.key_of(w, word_key(w)) not in titled]
                 if missing:
                     words = tuple(missing)
                     return Rejection(scale.name, words, f"raises seniority: {_quote(words)} is no title of the resume")
@@ -880,6 +945,10 @@ class Guard:
                 continue
             if re.search(r"[^\w\s-]", f.text[t.end : nxt.start]):
                 continue  # "$1.2M, and support": the next word is not what the number counts
+            prev = toks[i - 1] if i else None
+            if prev is not None and prev.kind in ("word", "code") and prev.text[:1].isupper():
+                if f"{prev.text} {t.text}" in self.facts.clean:
+                    continue  # "Opera PMS 5 and group arrivals": a product's version, as the resume writes it
             value = t.value.normalize()
             group = self.lex.synonyms.get(nxt.key, frozenset())
             ok = any(
@@ -1161,3 +1230,33 @@ def _rank(f: TextFacts, scale: Scale, skip: frozenset[int]) -> tuple[int | None,
             ranks += [scale.ranks[p] for p in key.split("-") if p in scale.ranks]
     ranks += [r for _p, r in f.phrase_ranks(scale)]
     return (min(ranks), max(ranks)) if ranks else (None, None)
+
+
+def _without(f: TextFacts, spans: list[tuple[int, int]]) -> TextFacts:
+    """The facts of a text with the given character spans blanked out (offsets kept)."""
+    if not spans:
+        return f
+    chars = list(f.text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return text_facts("".join(chars))
+
+
+@lru_cache(maxsize=1)
+def _number_qualifiers() -> frozenset[int]:
+    """The qualifier groups that limit a number ("about", "up to"), not a fact."""
+    return frozenset(
+        gid for _kind, gid, phrases in get_lexicon().qualifiers if ("about",) in phrases or ("up", "to") in phrases
+    )
+
+
+def _held_names(rf: ResumeFacts) -> frozenset[str]:
+    """The taxonomy entries named where a resume states what the candidate holds: its
+    credentials, education, skills, summary and header, and its roles' title lines."""
+    out: set[str] = set()
+    for b in rf.blocks:
+        if b.kind in ("certifications", "education", "skills", "summary", "header"):
+            out |= b.facts.names
+        else:
+            out |= b.head.names
+    return frozenset(out)

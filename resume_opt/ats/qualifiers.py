@@ -126,3 +126,32 @@ def acronym_definitions(text: str) -> tuple[tuple[str, str], ...]:
                 out.append((acr, " ".join(run)))
                 break
     return tuple(out)
+
+
+_CLAUSE_CUT = re.compile(r"[;,]|\s[—–]\s")
+
+
+@lru_cache(maxsize=16384)
+def clause_qualifiers(sentence: str, key: str) -> frozenset[int]:
+    """The lexicon's qualifier groups that bind to `key` (a word key) in one sentence: those of
+    the clauses that name it, of a label before a colon ("Pursuing: CPA, CMA") and of a short
+    opening clause ("Part-time, ..."). "..., maintains Storybook; some Node.js" does not
+    qualify Storybook with "some"."""
+    # imported here: facts imports the lexicon and this module is imported by the guard only
+    from resume_opt.ats.facts import qualifier_groups
+
+    def groups(text: str) -> frozenset[int]:
+        return qualifier_groups([w.casefold().replace("’", "'") for w in _WORD.findall(text)])
+
+    label, sep, _rest = sentence.partition(":")
+    out: set[int] = set()
+    if sep and len(label.split()) <= 4:
+        out |= groups(label)
+    clauses = _CLAUSE_CUT.split(sentence)
+    if len(clauses[0].split()) <= 3:
+        out |= groups(clauses[0])
+    for c in clauses:
+        words = _WORD.findall(c)
+        if any(word_key(w) == key or key in word_key(w).split("-") or w.casefold() == key for w in words):
+            out |= groups(c)
+    return frozenset(out)
