@@ -69,7 +69,9 @@ def free_qualifiers(text: str) -> tuple[FreeQualifier, ...]:
     for m in _PAREN.finditer(text):
         body = m.group("body")
         keys = {word_key(w) for w in _WORD.findall(body)} | {w.casefold() for w in _WORD.findall(body)}
-        if keys & lex.restrictive:
+        proficiency = next(sc.ranks for sc in lex.scales if sc.name == "proficiency")
+        # a proficiency word ("(basic)") is checked on its scale, where its category is right
+        if {k for k in keys & lex.restrictive if k not in proficiency}:
             out.append(FreeQualifier(m.group(), "(", _content_keys(body)))
     for m in re.finditer(r"\bonly\b", text, re.I):
         out.append(FreeQualifier(m.group(), "only", ()))
