@@ -461,7 +461,7 @@ class Guard:
             if t.text.casefold() != "with":
                 continue
             person = next((u for u in plain[i + 1 : i + 5] if u.key in self.lex.collaborators), None)
-            if person is not None and not _written_form(person.text, written):
+            if person is not None and not self._still_shared(person, whole):
                 phrase = orig.text[t.start : person.end]
                 return Rejection("qualifier", (phrase,), f"drops '{phrase}': the work was shared")
         # an acronym the line defines stands for its words: "EIT" keeps "Engineer in Training"
@@ -481,6 +481,17 @@ class Guard:
                 words = self._qualifier_words(orig, groups - status[name])
                 return Rejection("qualifier", (name, *words), f"drops the qualifier {_quote(words)} from '{name}'")
         return None
+
+    def _still_shared(self, person: Token, whole: TextFacts) -> bool:
+        """Whether a rewrite still names the person the work was shared with, as a partner:
+        written as it was (not "Led" for "the tech lead") and after a word that shares the
+        work ("with", "alongside", "for", "under"...), not "served as the tech lead"."""
+        words = [t for t in whole.tokens if t.kind == "word"]
+        for i, t in enumerate(words):
+            if t.key == person.key and _written_form(person.text, {t.text.casefold()}):
+                if any(u.text.casefold() in _SHARING for u in words[max(0, i - 5) : i]):
+                    return True
+        return False
 
     def _qualifier_words(self, f: TextFacts, groups: frozenset[int]) -> tuple[str, ...]:
         texts = [t.text for t in f.tokens if t.kind == "word"]
@@ -1186,6 +1197,8 @@ def _acronym_of(short: str, long: str) -> bool:
     return s in (full, content)
 
 
+# words that put a person beside the candidate's work ("with the tech lead", "for two senior brokers")
+_SHARING = frozenset("with alongside beside together for under supporting assisting helping partnering and to".split())
 _DETERMINERS = frozenset("the a an our their his her my its your each every this that".split())
 
 
