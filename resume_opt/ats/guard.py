@@ -65,7 +65,14 @@ from resume_opt.ats.facts import (
 )
 from resume_opt.ats.injection import detect_injection
 from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, phrase_keys, word_key
-from resume_opt.ats.qualifiers import acronym_definitions, clause_qualifiers, dropped_qualifier, qualifier_spans
+from resume_opt.ats.qualifiers import (
+    acronym_definitions,
+    clause_free,
+    clause_qualifiers,
+    dropped_qualifier,
+    keeps,
+    qualifier_spans,
+)
 from resume_opt.ats.sections import summary_span
 from resume_opt.ats.taxonomy import get_taxonomy
 
@@ -715,6 +722,9 @@ class Guard:
                     return Rejection(
                         "qualifier", (t.text, *words), f"drops the qualifier {_quote(words)} of '{t.text}'"
                     )
+        r = self._free_qualifiers_kept(f)
+        if r:
+            return r
         r = self._summary_strength(f)
         if r:
             return r
@@ -728,6 +738,25 @@ class Guard:
         if r:
             return r
         return self._words(f, scope)
+
+    def _free_qualifiers_kept(self, f: TextFacts) -> Rejection | None:
+        """A word every resume clause names with a free qualifier ("under preceptor
+        supervision", "when no RN is on the unit", "(residency only)") keeps it in the summary."""
+        for t in f.tokens:
+            if t.kind != "word" or len(t.key) <= 2 or t.key in self.lex.neutral or t.key in self.lex.claims:
+                continue
+            need: frozenset[tuple[str, ...]] | None = None
+            for lf in self.facts.sentences_with([t.key]):
+                if t.key in lf.keys:
+                    here = clause_free(lf.text, t.key)
+                    need = here if need is None else need & here
+                    if not need:
+                        break
+            for sig in need or ():
+                if not keeps(sig, f.text, f.keys):
+                    shown = " ".join(sig) if sig[0] != "(" else f"({' '.join(sig[1:])})"
+                    return Rejection("qualifier", (t.text, shown), f"drops the qualifier '{shown} ...' of '{t.text}'")
+        return None
 
     def _held_credentials(self, f: TextFacts) -> Rejection | None:
         """A summary's credential must be the candidate's: a certification it names must be in

@@ -71,11 +71,23 @@ def free_qualifiers(text: str) -> tuple[FreeQualifier, ...]:
         keys = {word_key(w) for w in _WORD.findall(body)} | {w.casefold() for w in _WORD.findall(body)}
         proficiency = next(sc.ranks for sc in lex.scales if sc.name == "proficiency")
         # a proficiency word ("(basic)") is checked on its scale, where its category is right
-        if {k for k in keys & lex.restrictive if k not in proficiency}:
+        if {k for k in keys & lex.restrictive if k not in proficiency} and not _defines(text, m.start(), body):
             out.append(FreeQualifier(m.group(), "(", _content_keys(body)))
     for m in re.finditer(r"\bonly\b", text, re.I):
         out.append(FreeQualifier(m.group(), "only", ()))
     return tuple(out)
+
+
+def _defines(text: str, start: int, body: str) -> bool:
+    """Whether a parenthesis spells out the acronym before it: "TNCC (Trauma Nursing Core Course)"."""
+    before = _WORD.findall(text[:start])
+    words = _WORD.findall(body)
+    if not before or len(words) < 2:
+        return False
+    acr = before[-1]
+    full = "".join(w[0] for w in words).casefold()
+    content = "".join(w[0] for w in words if w.casefold() not in _LINK).casefold()
+    return acr.isupper() and acr.casefold() in (full, content)
 
 
 def _survives(q: FreeQualifier, keys: frozenset[str], lex: Lexicon) -> bool:
@@ -156,4 +168,61 @@ def clause_qualifiers(sentence: str, key: str) -> frozenset[int]:
         words = _WORD.findall(c)
         if any(word_key(w) == key or key in word_key(w).split("-") or w.casefold() == key for w in words):
             out |= groups(c)
+    return frozenset(out)
+
+
+def signature(q: FreeQualifier) -> tuple[str, ...]:
+    """What a summary must keep of a free qualifier: the fact that someone checked the work
+    ("under", whoever it was), that it happened on a condition ("when"), the restrictive words
+    of a parenthesis, or "only"."""
+    if q.marker == "under":
+        return ("under",)
+    if q.marker in ("when", "whenever", "if", "unless", "while"):
+        return ("when",)
+    if q.marker == "(":
+        lex = get_lexicon()
+        return ("(", *sorted(k for k in q.keys if k in lex.restrictive))
+    return (q.marker,)
+
+
+def kept_signatures(text: str) -> frozenset[tuple[str, ...]]:
+    """The signatures a text keeps: those of its own free qualifiers."""
+    return frozenset(signature(q) for q in free_qualifiers(text))
+
+
+def keeps(sig: tuple[str, ...], text: str, keys: frozenset[str]) -> bool:
+    """Whether a text (its word keys and casefolded words `keys`) keeps a qualifier signature:
+    a parenthesis's restrictive words may be said in any words of it ("during residency")."""
+    if sig[0] == "(":
+        return all(k in keys for k in sig[1:])
+    return sig in kept_signatures(text)
+
+
+@lru_cache(maxsize=16384)
+def clause_free(sentence: str, key: str) -> frozenset[tuple[str, ...]]:
+    """The signatures of the free qualifiers in the clauses of `sentence` that name `key`."""
+    quals = free_qualifiers(sentence)
+    if not quals:
+        return frozenset()
+    out: set[tuple[str, ...]] = set()
+    pos = 0
+    for clause in _CLAUSE_CUT.split(sentence):
+        start = sentence.find(clause, pos)
+        end = start + len(clause)
+        pos = end
+        if not any(word_key(w) == key or w.casefold() == key for w in _WORD.findall(clause)):
+            continue
+        # a condition beside a lexicon qualifier ("relief charge nurse ... when the charge
+        # nurse was off") is what that qualifier says; the qualifier itself is checked
+        fixed = bool(clause_qualifiers(clause, key))
+        for q in quals:
+            if fixed and signature(q) == ("when",):
+                continue
+            at = sentence.find(q.text)
+            if q.marker == "(":
+                # a parenthesis may hold a comma: it belongs to the clause it opens in
+                if start <= at < end:
+                    out.add(signature(q))
+            elif q.text in clause or start <= at < end:
+                out.add(signature(q))
     return frozenset(out)
