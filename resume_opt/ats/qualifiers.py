@@ -216,8 +216,8 @@ def clause_free(sentence: str, key: str) -> frozenset[tuple[str, ...]]:
         # nurse was off") is what that qualifier says; the qualifier itself is checked
         fixed = bool(clause_qualifiers(clause, key))
         for q in quals:
-            if fixed and signature(q) == ("when",):
-                continue
+            if (fixed and signature(q) == ("when",)) or key in q.keys:
+                continue  # (a word of the qualifier itself is not qualified by it)
             at = sentence.find(q.text)
             if q.marker == "(":
                 # a parenthesis may hold a comma: it belongs to the clause it opens in
