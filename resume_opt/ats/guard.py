@@ -524,10 +524,22 @@ class Guard:
         nouns = _noun_uses(orig)
         skip_orig = frozenset(nouns)
         skip_new = frozenset(t for t, use in _noun_uses(whole).items() if use in nouns.values())
+        r = self._strength_with(orig, whole, scope, skip_orig, skip_new)
+        if r is None:
+            return None
+        # only a rewrite that would be refused looks for a spelled-out acronym (it is rare)
         cover = _acronym_cover(whole.tokens, scope) if scope.acronyms else set()
-        skip_new |= {whole.tokens[i].start for i in cover}
         spelled = self.lex.expansions(orig.keys, orig.text.casefold()) - orig.keys
-        skip_new |= {t.start for t in whole.tokens if t.kind == "word" and t.key in spelled}
+        acronym_words = {whole.tokens[i].start for i in cover}
+        acronym_words |= {t.start for t in whole.tokens if t.kind == "word" and t.key in spelled}
+        if not acronym_words:
+            return r
+        return self._strength_with(orig, whole, scope, skip_orig, skip_new | acronym_words)
+
+    def _strength_with(
+        self, orig: TextFacts, whole: TextFacts, scope: _Scope, skip_orig: frozenset[int], skip_new: frozenset[int]
+    ) -> Rejection | None:
+        """`_strength`, leaving out the words starting at `skip_orig` / `skip_new`."""
         for scale in self.lex.scales:
             r_orig, r_new = _rank(orig, scale, skip_orig)[1], _rank(whole, scale, skip_new)[1]
             eff_orig = scale.default if r_orig is None else r_orig
