@@ -465,7 +465,7 @@ class Guard:
         # the person is matched as written: "Led" (a verb) does not keep "the tech lead"
         written = {t.text.casefold() for t in whole.tokens if t.kind == "word"}
         for i, t in enumerate(plain):
-            if t.text.casefold() != "with":
+            if t.text.casefold() not in _SHARED_WITH:
                 continue
             person = next((u for u in plain[i + 1 : i + 5] if u.key in self.lex.collaborators), None)
             if person is not None and not self._still_shared(person, whole):
@@ -1238,6 +1238,8 @@ def _acronym_of(short: str, long: str) -> bool:
     return s in (full, content)
 
 
+# words before the person a line's work was shared with, or done for ("for two senior brokers")
+_SHARED_WITH = frozenset({"with", "alongside", "for", "beside", "assisting", "supporting"})
 # words that put a person beside the candidate's work ("with the tech lead", "for two senior brokers")
 _SHARING = frozenset("with alongside beside together for under supporting assisting helping partnering and to".split())
 _DETERMINERS = frozenset("the a an our their his her my its your each every this that".split())

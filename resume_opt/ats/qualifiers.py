@@ -30,6 +30,12 @@ _UNDER = re.compile(
 # When the work happened, or on what condition: "when no RN is on the unit", "if the
 # supervisor is away", "whenever the charge nurse is off", "unless ...". Up to the clause's end.
 _WHEN = re.compile(r"\b(?P<head>when|whenever|if|unless|while)\s+[^,;.()]+", re.I)
+# Who else did it: "an audit run by an outside firm", "a program led by the district".
+_BY = re.compile(
+    r"\b(?:[a-z]+ed|run|led|done|built|taught|set|held|made|kept|given|written|owned|won)\s+"
+    r"(?P<head>by)\s+(?:an?|the|our|their|his|her|its)\s+[^,;.()]+",
+    re.I,
+)
 # A parenthesis.
 _PAREN = re.compile(r"\((?P<body>[^()]{1,80})\)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -56,6 +62,10 @@ def free_qualifiers(text: str) -> tuple[FreeQualifier, ...]:
     out: list[FreeQualifier] = []
     for m in _UNDER.finditer(text):
         out.append(FreeQualifier(m.group(), "under", _content_keys(m.group())))
+    for m in _BY.finditer(text):
+        phrase = m.group()[m.start("head") - m.start() :]
+        if len(phrase.split()) <= 7:
+            out.append(FreeQualifier(phrase, "by", _content_keys(phrase)))
     for m in _WHEN.finditer(text):
         head = m.group("head").casefold()
         phrase = m.group()
