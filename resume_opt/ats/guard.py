@@ -684,6 +684,8 @@ class Guard:
             return True  # claim words were checked on their own
         if any(key in s.ranks for s in lex.scales):
             return True  # scale words were checked by strength
+        if key in _status_words():
+            return True  # "studying toward", "expected": a status only limits what the line claims
         return bool(lex.synonyms.get(key, frozenset()) & scope.groups)
 
     # --- one summary sentence -----------------------------------------------------------
@@ -946,7 +948,7 @@ class Guard:
                     scale.name, words, f"raises {scale.name}: {_quote(words)} is more than the resume states"
                 )
         have = rf.whole.entry_evidence(_PLAIN)
-        for name, rank in f.entry_proficiency().items():
+        for name, rank in _summary_proficiency(f, rf.clean).items():
             if rank > have.get(name, 3):
                 return Rejection("proficiency", (name,), f"raises the proficiency stated for '{name}'")
         return None
@@ -1316,3 +1318,51 @@ def _held_names(rf: ResumeFacts) -> frozenset[str]:
         else:
             out |= b.head.names
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _status_words() -> frozenset[str]:
+    """The keys of the lexicon's status qualifier words ("pursuing", "studying", "expected")."""
+    lex = get_lexicon()
+    return (
+        frozenset(word_key(w) for kind, _gid, phrases in lex.qualifiers if kind == "status" for p in phrases for w in p)
+        - set(lex.claims)
+        - {"not", "yet", "to", "be", "for", "in", "all", "but", "did", "due", "sit", "est"}
+    )
+
+
+_CLAUSE = re.compile(r"[;,]")
+
+
+def _summary_proficiency(f: TextFacts, resume: str) -> dict[str, int]:
+    """The proficiency a summary sentence states for each entry. A proficiency word binds to
+    the entries of its own clause and of the clauses after it ("Expert in SQL, Python"), never
+    to an earlier clause's ("Day-to-day Workday user, fluent in Spanish"); and a word inside a
+    certification's name ("Tableau Desktop Specialist", as the resume writes it) states none."""
+    certs = [(a, b) for a, b, _n, kind, _t in f.spans if kind == "certification"]
+    prof = next(s for s in get_lexicon().scales if s.name == "proficiency")
+    for a, b, _n, _k, _t in f.spans:
+        nxt = re.match(r"\s+([^\W\d_]+)", f.text[b:])
+        if nxt and word_key(nxt.group(1)) in prof.ranks and f.text[a : b + nxt.end()] in resume:
+            certs.append((b, b + nxt.end()))
+    stated = _without(f, certs).entry_proficiency() if certs else f.entry_proficiency()
+    if not _CLAUSE.search(f.text):
+        return stated
+    cuts = [0] + [m.end() for m in _CLAUSE.finditer(f.text)] + [len(f.text) + 1]
+    out: dict[str, int] = {}
+    for name, rank in stated.items():
+        starts = [a for a, _b, n, _k, _t in f.spans if n == name]
+        if not starts:
+            out[name] = rank
+            continue
+        clause_end = next(c for c in cuts if c > starts[0])
+        upto = _without(f, [(clause_end, len(f.text))]) if clause_end <= len(f.text) else f
+        words = [t for t in upto.tokens if t.kind == "word" and not _inside_spans(t, certs)]
+        ranks = [prof.ranks[t.key] for t in words if t.key in prof.ranks]
+        ranks += [r for _p, r in upto.phrase_ranks(prof)]
+        out[name] = min(rank, max(ranks)) if ranks else min(rank, _PLAIN)
+    return out
+
+
+def _inside_spans(t: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= t.start < b for a, b in spans)

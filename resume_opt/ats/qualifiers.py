@@ -81,11 +81,23 @@ def free_qualifiers(text: str) -> tuple[FreeQualifier, ...]:
         keys = {word_key(w) for w in _WORD.findall(body)} | {w.casefold() for w in _WORD.findall(body)}
         proficiency = next(sc.ranks for sc in lex.scales if sc.name == "proficiency")
         # a proficiency word ("(basic)") is checked on its scale, where its category is right
-        if {k for k in keys & lex.restrictive if k not in proficiency} and not _defines(text, m.start(), body):
+        # a parenthesis holding a lexicon qualifier ("(not yet taken)") is checked as that qualifier
+        fixed = _lexicon_qualified(body)
+        if (
+            {k for k in keys & lex.restrictive if k not in proficiency}
+            and not fixed
+            and not _defines(text, m.start(), body)
+        ):
             out.append(FreeQualifier(m.group(), "(", _content_keys(body)))
     for m in re.finditer(r"\bonly\b", text, re.I):
         out.append(FreeQualifier(m.group(), "only", ()))
     return tuple(out)
+
+
+def _lexicon_qualified(text: str) -> bool:
+    from resume_opt.ats.facts import qualifier_groups
+
+    return bool(qualifier_groups([w.casefold().replace("’", "'") for w in _WORD.findall(text)]))
 
 
 def _defines(text: str, start: int, body: str) -> bool:
