@@ -780,8 +780,12 @@ class Guard:
         held = self._state.held
         if held is None:
             held = self._state.held = _held_names(self.facts)
-        for _s, _e, name, kind, surface in f.spans:
-            if kind == "certification" and name not in held:
+        unfinished = bool(f.qualifiers & status_groups())
+        others = qualifier_spans(f.text)  # "when no RN is on the unit": someone else's
+        for start, _e, name, kind, surface in f.spans:
+            if any(a <= start < b for a, b in others):
+                continue
+            if kind == "certification" and name not in held and not (unfinished and name in self.facts.rough.names):
                 return Rejection("credential", (surface,), f"claims '{surface}', which the resume never says is held")
         words = [t for t in f.tokens if t.kind == "word"]
         for i, t in enumerate(words):
@@ -790,16 +794,23 @@ class Guard:
             objects = self._claim_objects(f, words, i)
             if not objects:
                 continue
-            if not any(
-                objects <= lf.keys and any(self.lex.claims.get(k) == "credential" for k in lf.keys)
+            sources = [
+                lf
                 for lf in self.facts.sentences_with(objects)
-            ):
+                if objects <= lf.keys and any(self.lex.claims.get(k) == "credential" for k in lf.keys)
+            ]
+            if not sources:
                 words_ = (t.text, *sorted(objects))
                 return Rejection(
                     "credential",
                     words_,
                     f"claims '{t.text}' for {_quote(tuple(sorted(objects)))}, which the resume does not",
                 )
+            # "Board Certified ... (BCPS) — studying for the exam": the summary keeps a status
+            need = frozenset.intersection(*(lf.qualifiers for lf in sources)) & status_groups()
+            if need and not unfinished:
+                words_ = self._qualifier_words(sources[0], need)
+                return Rejection("qualifier", (t.text, *words_), f"drops the qualifier {_quote(words_)} of '{t.text}'")
         return None
 
     def _claim_objects(self, f: TextFacts, words: list[Token], i: int) -> set[str]:
@@ -822,8 +833,15 @@ class Guard:
         t = words[i]
         after = [u for u in words[i + 1 : i + 3] if same_clause(t, u)]
         before = [u for u in words[max(0, i - 2) : i] if same_clause(u, t)]
-        picked = [u for u in after if content(u)] or [u for u in before if content(u)]
-        return {u.key for u in picked}
+        # a list's "and" ends what the word is said of: "ServSafe Food Handler and Certified ..."
+        for side, rev in ((after, False), (before, True)):
+            seq = list(reversed(side)) if rev else side
+            cut = next((k for k, u in enumerate(seq) if u.key in ("and", "or", "with", "plus")), None)
+            if cut is not None:
+                del seq[cut:]
+                side[:] = list(reversed(seq)) if rev else seq
+        # both sides: "wound care certified nurse" certifies wound care, not only a nurse
+        return {u.key for u in before + after if content(u)}
 
     def _roles(self) -> _Roles:
         if self._state.roles is None:
@@ -915,10 +933,37 @@ class Guard:
                     return frozenset()
         return groups or frozenset()
 
+    def _plain_clause_proficiency(self, f: TextFacts, scale: Scale) -> Rejection | None:
+        for clause in re.split(r"[;,]", f.text):
+            cf = text_facts(clause)
+            r_new = cf.rank(scale.name)
+            if r_new is None or cf.spans:
+                continue
+            evidence = self._topic_rank(cf, scale.name)
+            eff = scale.default if evidence is None else evidence
+            if r_new > eff:
+                words = _scale_words(cf, scale, min_rank=eff + 1)
+                return Rejection(
+                    scale.name, words, f"raises {scale.name}: {_quote(words)} is more than the resume states"
+                )
+        return None
+
+    def _resume_nouns(self, f: TextFacts) -> frozenset[int]:
+        """The starts of a summary's strength words used as nouns the way the resume uses them
+        ("alongside the experimentation lead")."""
+        mine = _noun_uses(f)
+        if not mine:
+            return frozenset()
+        theirs = {
+            use for lf in self.facts.sentences_with({k for _p, k in mine.values()}) for use in _noun_uses(lf).values()
+        }
+        return frozenset(start for start, use in mine.items() if use in theirs)
+
     def _summary_strength(self, f: TextFacts) -> Rejection | None:
         rf = self.facts
+        nouns = self._resume_nouns(f)
         for scale in self.lex.scales:
-            r_new = f.rank(scale.name)
+            r_new = _rank(f, scale, nouns)[1] if scale.name == "responsibility" else f.rank(scale.name)
             if r_new is None:
                 continue
             if scale.name == "seniority":
@@ -938,7 +983,12 @@ class Guard:
                     continue
                 evidence = None
             elif scale.name == "proficiency" and f.spans:
-                continue  # bound to entries below
+                # bound to entries below; a clause that names no entry ("advanced BambooHR
+                # user") is checked on its own
+                r = self._plain_clause_proficiency(f, scale)
+                if r is not None:
+                    return r
+                continue
             else:
                 evidence = self._topic_rank(f, scale.name)
             eff = scale.default if evidence is None else evidence
@@ -980,9 +1030,11 @@ class Guard:
         }
         topics |= set(f.names)
         best: int | None = None
+        sc = next(s for s in lex.scales if s.name == scale)
         for lf in self.facts.sentences_with(topics):
             if topics & lf.keys or topics & lf.names:
-                r = lf.rank(scale)
+                # "worked with the tech lead" is no evidence of leading
+                r = _rank(lf, sc, frozenset(_noun_uses(lf)))[1] if scale == "responsibility" else lf.rank(scale)
                 if r is not None and (best is None or r > best):
                     best = r
         return best
@@ -1312,11 +1364,17 @@ def _held_names(rf: ResumeFacts) -> frozenset[str]:
     """The taxonomy entries named where a resume states what the candidate holds: its
     credentials, education, skills, summary and header, and its roles' title lines."""
     out: set[str] = set()
+    status = status_groups()
     for b in rf.blocks:
-        if b.kind in ("certifications", "education", "skills", "summary", "header"):
-            out |= b.facts.names
-        else:
-            out |= b.head.names
+        f = b.facts if b.kind in ("certifications", "education", "skills", "summary", "header") else b.head
+        others = qualifier_spans(f.text)
+        for line in f.text.split("\n"):
+            for sentence in split_sentences(line):
+                sf = text_facts(sentence)
+                if sf.qualifiers & status:
+                    continue  # "to become an RN", "PHR (not yet taken)": named, not held
+                others = qualifier_spans(sentence)
+                out |= {n for a, _e, n, _k, _t in sf.spans if not any(x <= a < y for x, y in others)}
     return frozenset(out)
 
 

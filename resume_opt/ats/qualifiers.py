@@ -136,9 +136,13 @@ def dropped_qualifier(original: str, revised_keys: frozenset[str]) -> FreeQualif
 
 
 def qualifier_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the "under ..." qualifiers of a text: the words inside describe the
-    person who checked the work ("under the senior engineer's review"), not the candidate."""
-    return [m.span() for m in _UNDER.finditer(text)]
+    """Character spans of the "under ...", "when ..." and "run by ..." qualifiers of a text: the
+    words inside describe someone else ("under the senior engineer's review", "when no RN is
+    on the unit"), not the candidate."""
+    spans = [m.span() for m in _UNDER.finditer(text)]
+    spans += [m.span() for m in _WHEN.finditer(text)]
+    spans += [(m.start("head"), m.end()) for m in _BY.finditer(text)]
+    return spans
 
 
 _DEFINED = re.compile(r"((?:[^\W\d_]+[\s-]+){1,7})\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
