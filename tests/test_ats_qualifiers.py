@@ -30,13 +30,18 @@ Jun 2022 – Present
 Engineering Intern — Bayline Public Works, Oakland, CA
 Jun 2021 – Aug 2021
 - Logged field measurements for the bridge crew
+- Ran first-aid drills under the site RN's supervision
 
 EDUCATION
 B.S. Civil Engineering, Sacramento State, 2022
 Engineer in Training (EIT), California, 2022
 
+CERTIFICATIONS
+Certified Bridge Safety Inspector — studying for the 2027 exam
+
 SKILLS
-Software: CSiBridge, AutoCAD, Revit (coursework only), Python
+Software: CSiBridge, AutoCAD, Revit (one site only), Python
+Languages: Spanish (fluent)
 """
 REVIEW = "- Prepared load ratings for 14 county bridges under the principal engineer's review"
 NIGHTS = "- Inspected culverts on night shifts when no senior inspector is on site"
@@ -44,7 +49,7 @@ PAIRED = "- Paired with the project lead to move drawings from AutoCAD 2018 to R
 ESTIMATES = "- Drafted engineer's estimates for retrofits up to $2M"
 DED = "- Presented a lunch-and-learn on DED repairs for pier retrofits"
 PYTEST = "- Wrote pytest checks for the team's load-rating scripts"
-SOFTWARE = "Software: CSiBridge, AutoCAD, Revit (coursework only), Python"
+SOFTWARE = "Software: CSiBridge, AutoCAD, Revit (one site only), Python"
 TITLE = "Structural Engineer I — Delta Span Consultants, Sacramento, CA"
 EIT = "Engineer in Training (EIT), California, 2022"
 
@@ -58,7 +63,7 @@ def test_free_qualifiers_are_found_by_their_shape() -> None:
     found = {q.marker: q.text for q in free_qualifiers(REVIEW + "; " + NIGHTS + "; " + SOFTWARE)}
     assert found["under"] == "under the principal engineer's review"
     assert found["when"] == "when no senior inspector is on site"
-    assert found["("] == "(coursework only)"
+    assert found["("] == "(one site only)"
     assert "only" in found
     # an acronym spelled out, a proficiency word and a plain fact in parentheses qualify nothing
     assert free_qualifiers("TNCC (Trauma Nursing Core Course), Python (basic), Hotel (212 rooms)") == ()
@@ -79,7 +84,7 @@ def test_a_qualifier_survives_when_its_marker_and_words_do() -> None:
     [
         (REVIEW, "- Prepared load ratings for 14 county bridges", ("under the principal engineer's review",)),
         (NIGHTS, "- Inspected culverts on night shifts on site", ("when no senior inspector is on site",)),
-        (SOFTWARE, "Software: CSiBridge, AutoCAD, Revit, Python", ("(coursework only)",)),
+        (SOFTWARE, "Software: CSiBridge, AutoCAD, Revit, Python", ("(one site only)",)),
     ],
 )
 def test_dropping_a_free_qualifier_is_rejected(
@@ -167,7 +172,7 @@ def test_summary_keeps_free_qualifiers_and_states_only_held_credentials(guard: G
     r = guard.review("", "Inspects culverts on night shifts.", True)
     assert r is not None and r.category == "qualifier", r
     # the word "Certified" is the resume's (the AWS line of no resume here), but not for bridges
-    r = guard.review("", "Certified bridge inspector with 3 years of experience.", True)
+    r = guard.review("", "Certified retrofit designer with 3 years of experience.", True)
     assert r is not None and r.category == "credential", r
 
 
@@ -176,3 +181,27 @@ def test_summary_number_qualifiers_bind_to_their_numbers(guard: Guard) -> None:
     assert guard.check("", "Drafts engineer's estimates for retrofits.", True) is None
     r = guard.review("", "Drafts engineer's estimates for retrofits of $2M.", True)
     assert r is not None, r
+
+
+def test_summary_credentials_must_be_held_as_the_resume_holds_them(guard: Guard) -> None:
+    # named only as the person who supervised: not the candidate's
+    r = guard.review("", "Registered nurse with bridge inspection experience.", True)
+    assert r is not None and r.category == "credential", r
+    # the certification keeps its status
+    r = guard.review("", "Certified bridge safety inspector.", True)
+    assert r is not None and r.category == "qualifier", r
+    assert guard.check("", "Studying for the certified bridge safety inspector exam.", True) is None
+
+
+def test_summary_strength_reads_nouns_and_clauses(guard: Guard) -> None:
+    assert guard.check("", "Moved drawings from AutoCAD 2018 to Revit with the project lead.", True) is None
+    r = guard.review("", "Led the move of drawings from AutoCAD 2018 to Revit.", True)
+    assert r is not None and r.category == "responsibility", r
+    # a proficiency word binds forward, to its own and later clauses
+    # ("fluent" is said of Spanish, not of the Python before it)
+    assert guard.check("", "Day-to-day Python scripting, fluent in Spanish.", True) is None
+    r = guard.review("", "Fluent Python scripting, in Spanish.", True)
+    assert r is not None and r.category == "proficiency", r
+    # a clause naming no entry is checked too
+    r = guard.review("", "Writes load ratings in CSiBridge; advanced bridge inspection.", True)
+    assert r is not None and r.category == "proficiency", r
