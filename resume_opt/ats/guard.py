@@ -736,7 +736,7 @@ class Guard:
                     return Rejection(
                         "qualifier", (t.text, *words), f"drops the qualifier {_quote(words)} of '{t.text}'"
                     )
-        r = self._free_qualifiers_kept(f)
+        r = self._free_qualifiers_kept(f) or self._source_qualifiers_kept(f)
         if r:
             return r
         r = self._summary_strength(f)
@@ -770,6 +770,54 @@ class Guard:
                 if not keeps(sig, f.text, f.keys):
                     shown = " ".join(sig) if sig[0] != "(" else f"({' '.join(sig[1:])})"
                     return Rejection("qualifier", (t.text, shown), f"drops the qualifier '{shown} ...' of '{t.text}'")
+        return None
+
+    def _source_qualifiers_kept(self, f: TextFacts) -> Rejection | None:
+        """A summary clause that restates a resume line (three or more of its content words:
+        "runs HEC-RAS 1D models for culvert replacements") keeps that line's qualifiers ("under
+        the senior engineer's review"), though each word alone is also named plainly elsewhere.
+        The closest lines are the source; if one of them is plain, nothing is required."""
+        lex = self.lex
+        status = status_groups()
+        for clause in re.split(r"[;,]", f.text):
+            cf = text_facts(clause)
+            content = {
+                t.key
+                for t in cf.tokens
+                if t.kind in ("word", "code")
+                and len(t.key) > 2
+                and t.key not in _LINKS
+                and t.key not in lex.neutral
+                and t.key not in lex.claims
+                and not any(t.key in sc.ranks for sc in lex.scales)
+            }
+            if len(content) < 3:
+                continue
+            overlap = {id(lf): (len(content & lf.keys), lf) for lf in self.facts.sentences_with(content)}
+            best = max((n for n, _lf in overlap.values()), default=0)
+            if best < 3:
+                continue
+            sources = [lf for n, lf in overlap.values() if n == best]
+            # what qualifies the source's clauses that this clause restates
+            need_free = frozenset.intersection(
+                *(frozenset().union(*(clause_free(lf.text, k) for k in content & lf.keys)) for lf in sources)
+            )
+            for sig in need_free:
+                if not keeps(sig, f.text, f.keys):
+                    shown = " ".join(sig) if sig[0] != "(" else f"({' '.join(sig[1:])})"
+                    return Rejection(
+                        "qualifier", (clause.strip(), shown), f"drops the qualifier '{shown} ...' of its source line"
+                    )
+            need = frozenset.intersection(
+                *(frozenset().union(*(clause_qualifiers(lf.text, k) for k in content & lf.keys)) for lf in sources)
+            )
+            if not any(lf.values & f.values for lf in sources):
+                need -= _number_qualifiers()
+            if need & status and f.qualifiers & status:
+                need -= status
+            if need and not need & f.qualifiers:
+                words = self._qualifier_words(sources[0], need)
+                return Rejection("qualifier", words, f"drops the qualifier {_quote(words)} of its source line")
         return None
 
     def _held_credentials(self, f: TextFacts) -> Rejection | None:

@@ -89,8 +89,10 @@ def free_qualifiers(text: str) -> tuple[FreeQualifier, ...]:
             and not _defines(text, m.start(), body)
         ):
             out.append(FreeQualifier(m.group(), "(", _content_keys(body)))
+    parens = [m.span() for m in _PAREN.finditer(text)]
     for m in re.finditer(r"\bonly\b", text, re.I):
-        out.append(FreeQualifier(m.group(), "only", ()))
+        if not any(a <= m.start() < b for a, b in parens):  # "(residency only)" is the parenthesis's
+            out.append(FreeQualifier(m.group(), "only", ()))
     return tuple(out)
 
 
@@ -207,7 +209,8 @@ def signature(q: FreeQualifier) -> tuple[str, ...]:
         return ("when",)
     if q.marker == "(":
         lex = get_lexicon()
-        return ("(", *sorted(k for k in q.keys if k in lex.restrictive))
+        # "only" in a parenthesis stresses its other words: "during residency" keeps "(residency only)"
+        return ("(", *sorted(k for k in q.keys if k in lex.restrictive and k != "only"))
     return (q.marker,)
 
 
