@@ -64,7 +64,8 @@ def test_free_qualifiers_are_found_by_their_shape() -> None:
     assert found["under"] == "under the principal engineer's review"
     assert found["when"] == "when no senior inspector is on site"
     assert found["("] == "(one site only)"
-    assert "only" in found
+    assert "only" not in found  # inside the parenthesis, it is the parenthesis's
+    assert [q.marker for q in free_qualifiers("Covered the desk only on weekends")] == ["only"]
     # an acronym spelled out, a proficiency word and a plain fact in parentheses qualify nothing
     assert free_qualifiers("TNCC (Trauma Nursing Core Course), Python (basic), Hotel (212 rooms)") == ()
     # "while" limits only a condition
@@ -204,4 +205,25 @@ def test_summary_strength_reads_nouns_and_clauses(guard: Guard) -> None:
     assert r is not None and r.category == "proficiency", r
     # a clause naming no entry is checked too
     r = guard.review("", "Writes load ratings in CSiBridge; advanced bridge inspection.", True)
+    assert r is not None and r.category == "proficiency", r
+
+
+def test_a_summary_clause_restating_a_line_keeps_its_qualifiers(guard: Guard) -> None:
+    # every word is also named plainly elsewhere ("load ratings", "county"), but together they
+    # restate the bullet done under review
+    r = guard.review("", "Writes load ratings for 14 bridges.", True)
+    assert r is not None and r.category == "qualifier" and "source line" in r.message, r
+    assert guard.check("", "Writes load ratings for 14 bridges under review.", True) is None
+
+
+def test_a_summary_clause_restating_a_line_claims_that_lines_proficiency() -> None:
+    resume = RESUME.replace("Software: CSiBridge", "Familiar with Python.\nSoftware: CSiBridge").replace(
+        "- Wrote pytest checks for the team's load-rating scripts",
+        "- Wrote Python checks for the load-rating scripts of the bridge team",
+    )
+    g = Guard(resume)
+    # restates the bullet: no more than it says
+    assert g.check("", "Wrote Python checks for the load-rating scripts.", True) is None
+    # says more than "familiar"
+    r = g.review("", "Proficient in Python.", True)
     assert r is not None and r.category == "proficiency", r

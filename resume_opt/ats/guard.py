@@ -42,6 +42,7 @@ candidate an offer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -772,32 +773,56 @@ class Guard:
                     return Rejection("qualifier", (t.text, shown), f"drops the qualifier '{shown} ...' of '{t.text}'")
         return None
 
+    def _content_keys(self, f: TextFacts) -> set[str]:
+        lex = self.lex
+        return {
+            t.key
+            for t in f.tokens
+            if t.kind in ("word", "code")
+            and len(t.key) > 2
+            and t.key not in _LINKS
+            and t.key not in lex.neutral
+            and t.key not in lex.claims
+            and not any(t.key in sc.ranks for sc in lex.scales)
+        }
+
+    def _sources(self, clause: TextFacts) -> list[TextFacts]:
+        """The resume sentences a summary clause restates: those sharing the most of its content
+        words, three at least (none when no sentence shares three)."""
+        content = self._content_keys(clause)
+        if len(content) < 3:
+            return []
+        overlap = [(len(content & lf.keys), lf) for lf in self.facts.sentences_with(content)]
+        best = max((n for n, _lf in overlap), default=0)
+        return [lf for n, lf in overlap if n == best] if best >= 3 else []
+
+    def _restated_rank(self, f: TextFacts, name: str) -> int:
+        """The proficiency the resume states for `name` in the lines the summary clause naming it
+        restates ("used Epic Willow during residency" restates "Epic Willow (residency only)"),
+        or 0 when the clause restates no line that names it."""
+        start = next((a for a, _b, n, _k, _t in f.spans if n == name), None)
+        if start is None:
+            return 0
+        cuts = [0] + [m.end() for m in re.finditer(r"[;,]", f.text)] + [len(f.text)]
+        k = bisect_right(cuts, start) - 1
+        clause = text_facts(f.text[cuts[k] : cuts[min(k + 1, len(cuts) - 1)]])
+        sources = [lf for lf in self._sources(clause) if name in lf.names]
+        if not sources:
+            return 0
+        return min(lf.entry_proficiency().get(name, 0) for lf in sources)
+
     def _source_qualifiers_kept(self, f: TextFacts) -> Rejection | None:
         """A summary clause that restates a resume line (three or more of its content words:
         "runs HEC-RAS 1D models for culvert replacements") keeps that line's qualifiers ("under
         the senior engineer's review"), though each word alone is also named plainly elsewhere.
         The closest lines are the source; if one of them is plain, nothing is required."""
-        lex = self.lex
         status = status_groups()
         for clause in re.split(r"[;,]", f.text):
             cf = text_facts(clause)
-            content = {
-                t.key
-                for t in cf.tokens
-                if t.kind in ("word", "code")
-                and len(t.key) > 2
-                and t.key not in _LINKS
-                and t.key not in lex.neutral
-                and t.key not in lex.claims
-                and not any(t.key in sc.ranks for sc in lex.scales)
-            }
-            if len(content) < 3:
+            sources = self._sources(cf)
+            if not sources:
                 continue
-            overlap = {id(lf): (len(content & lf.keys), lf) for lf in self.facts.sentences_with(content)}
-            best = max((n for n, _lf in overlap.values()), default=0)
-            if best < 3:
-                continue
-            sources = [lf for n, lf in overlap.values() if n == best]
+            content = self._content_keys(cf)
             # what qualifies the source's clauses that this clause restates
             need_free = frozenset.intersection(
                 *(frozenset().union(*(clause_free(lf.text, k) for k in content & lf.keys)) for lf in sources)
@@ -1047,7 +1072,7 @@ class Guard:
                 )
         have = rf.whole.entry_evidence(_PLAIN)
         for name, rank in _summary_proficiency(f, rf.clean).items():
-            if rank > have.get(name, 3):
+            if rank > have.get(name, 3) and not rank <= self._restated_rank(f, name):
                 return Rejection("proficiency", (name,), f"raises the proficiency stated for '{name}'")
         return None
 
