@@ -227,3 +227,20 @@ def test_a_summary_clause_restating_a_line_claims_that_lines_proficiency() -> No
     # says more than "familiar"
     r = g.review("", "Proficient in Python.", True)
     assert r is not None and r.category == "proficiency", r
+
+
+@pytest.mark.parametrize(
+    ("title", "reworded"),
+    [
+        ("Vice President of Sales", "VP of Sales"),
+        ("Registered Nurse Case Manager", "RN Case Manager"),
+        ("HR Generalist", "Human Resources Generalist"),
+        ("Assistant Manager", "Asst. Manager"),
+    ],
+)
+def test_title_abbreviations_and_acronyms_are_the_same_title(title: str, reworded: str) -> None:
+    resume = f"EXPERIENCE\n{title} — Acme Corp, Austin, TX\nJan 2020 – Present\n- Built reports in Excel\n"
+    g = Guard(resume)
+    assert g.check(f"{title} — Acme Corp, Austin, TX", f"{reworded} — Acme Corp, Austin, TX") is None
+    r = g.review(f"{title} — Acme Corp, Austin, TX", f"{reworded} Lead — Acme Corp, Austin, TX")
+    assert r is not None and r.category == "seniority", r

@@ -397,31 +397,31 @@ class Guard:
         Accountant", "RN" for "Registered Nurse"), never changed: "Project Engineer" is not
         "Civil Engineer I" whatever the posting calls the job."""
         old, new = _title_segment(original), _title_segment(revised)
+        if re.search(r"(?:19|20)\d\d", old):
+            return None  # a date line, not a title
         old_words, new_words = self._title_words(old), self._title_words(new)
-        if not old_words or old_words == new_words:
-            return None
-        if _acronym_of(old, new) or _acronym_of(new, old):
+        if not old_words or _same_title(old_words, new_words):
             return None
         return Rejection(
             "seniority", (new.strip(),), f"retitles '{old.strip()}' as '{new.strip()}': a title may only be reworded"
         )
 
-    def _title_words(self, segment: str) -> list[tuple[str, ...]]:
-        """A title's words, sorted, each as the keys it stands for ("Sr" is "senior")."""
-        if re.search(r"(?:19|20)\d\d", segment):
-            return []  # a date line, not a title
-        out: list[tuple[str, ...]] = []
+    def _title_words(self, segment: str) -> list[tuple[str, str]]:
+        """A title's words in order, as (key, the word as written), an abbreviation spelled out
+        ("Sr" is "senior", "VP" is "vice president") and a roman numeral as its number."""
+        table = self.lex.title_abbreviations or {}
+        out: list[tuple[str, str]] = []
         for w in re.findall(r"[^\W_]+", segment):
             low = w.casefold()
             if low in _LINKS or low in MONTHS:
                 continue
             if low in _ROMAN:
-                out.append((_ROMAN[low],))
-            elif low in self.lex.abbreviations and low not in ("hr",):
-                out.append(tuple(sorted(self.lex.abbreviations[low])))
+                out.append((_ROMAN[low], w))
+            elif low in table and not (w.isupper() and len(w) > 2 and low not in ("vp", "svp", "evp", "avp")):
+                out.extend((k, k) for k in table[low])
             else:
-                out.append((word_key(w),))
-        return sorted(out)
+                out.append((word_key(w), w))
+        return out
 
     def _term_evidence(self, keys: tuple[str, ...], scope: _Scope) -> bool:
         """Whether `keys` is a posting's term (data/lexicon.yaml `terms`) that some line of the
@@ -1354,15 +1354,33 @@ def _title_segment(line: str) -> str:
     return _TITLE_END.split(line_key(line), maxsplit=1)[0]
 
 
-def _acronym_of(short: str, long: str) -> bool:
-    """Whether `short` is the initials of `long` ("RN", "Registered Nurse")."""
-    s = re.sub(r"[^A-Za-z]", "", short)
-    words = re.findall(r"[^\W\d_]+", long)
-    if not (2 <= len(s) <= 6 and s.isupper() and len(words) >= 2):
-        return False
-    full = "".join(w[0] for w in words).upper()
-    content = "".join(w[0] for w in words if w.casefold() not in _LINKS).upper()
-    return s in (full, content)
+def _same_title(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> bool:
+    """Whether two titles' words are the same, in any order, an acronym of one standing for a
+    run of the other's words ("RN Case Manager", "Registered Nurse Case Manager")."""
+    a, b = _expand_acronyms(a, b), _expand_acronyms(b, a)
+    return sorted(k for k, _w in a) == sorted(k for k, _w in b)
+
+
+def _expand_acronyms(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    other = {k for k, _w in b}
+    for key, word in a:
+        if 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and key not in other:
+            letters = word.casefold()
+            n = len(letters)
+            run = next(
+                (
+                    b[i : i + n]
+                    for i in range(len(b) - n + 1)
+                    if "".join(w[0] for _k, w in b[i : i + n]).casefold() == letters
+                ),
+                None,
+            )
+            if run is not None:
+                out.extend(run)
+                continue
+        out.append((key, word))
+    return out
 
 
 # words before the person a line's work was shared with, or done for ("for two senior brokers")
