@@ -27,6 +27,13 @@ _UNDER = re.compile(
     r"(?:\s+of\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s*){1,3})?",
     re.I,
 )
+# Whose guidance the work had: "with guidance from the structural lead", "with help from the CFO".
+_GUIDED = re.compile(
+    r"\b(?P<head>with)\s+(?:(?:the|a|an|some|close|direct)\s+)?"
+    r"(?:guidance|help|support|input|direction|oversight|supervision|review|assistance|coaching|mentoring|sign-off)"
+    r"\s+(?:of|from)\s+[^,;.()]+",
+    re.I,
+)
 # When the work happened, or on what condition: "when no RN is on the unit", "if the
 # supervisor is away", "whenever the charge nurse is off", "unless ...". Up to the clause's end.
 _WHEN = re.compile(r"\b(?P<head>when|whenever|if|unless|while)\s+[^,;.()]+", re.I)
@@ -62,6 +69,8 @@ def free_qualifiers(text: str) -> tuple[FreeQualifier, ...]:
     out: list[FreeQualifier] = []
     for m in _UNDER.finditer(text):
         out.append(FreeQualifier(m.group(), "under", _content_keys(m.group())))
+    for m in _GUIDED.finditer(text):
+        out.append(FreeQualifier(m.group(), "with", _content_keys(m.group())))
     for m in _BY.finditer(text):
         phrase = m.group()[m.start("head") - m.start() :]
         if len(phrase.split()) <= 7:
@@ -142,6 +151,7 @@ def qualifier_spans(text: str) -> list[tuple[int, int]]:
     words inside describe someone else ("under the senior engineer's review", "when no RN is
     on the unit"), not the candidate."""
     spans = [m.span() for m in _UNDER.finditer(text)]
+    spans += [m.span() for m in _GUIDED.finditer(text)]
     spans += [m.span() for m in _WHEN.finditer(text)]
     spans += [(m.start("head"), m.end()) for m in _BY.finditer(text)]
     return spans
@@ -203,7 +213,7 @@ def signature(q: FreeQualifier) -> tuple[str, ...]:
     """What a summary must keep of a free qualifier: the fact that someone checked the work
     ("under", whoever it was), that it happened on a condition ("when"), the restrictive words
     of a parenthesis, or "only"."""
-    if q.marker == "under":
+    if q.marker in ("under", "with"):  # "under the lead's review", "with guidance from the lead"
         return ("under",)
     if q.marker in ("when", "whenever", "if", "unless", "while"):
         return ("when",)
@@ -227,6 +237,17 @@ def keeps(sig: tuple[str, ...], text: str, keys: frozenset[str]) -> bool:
     return sig in kept_signatures(text)
 
 
+@lru_cache(maxsize=1)
+def _standing_in() -> frozenset[int]:
+    """The lexicon's qualifier groups that say the candidate stood in for someone ("relief",
+    "covered for", "acting"): a condition beside one ("when the charge nurse was off") says the same."""
+    return frozenset(
+        gid
+        for _kind, gid, phrases in get_lexicon().qualifiers
+        if {("relief",), ("covered", "for"), ("acting",)} & set(phrases)
+    )
+
+
 @lru_cache(maxsize=16384)
 def clause_free(sentence: str, key: str) -> frozenset[tuple[str, ...]]:
     """The signatures of the free qualifiers in the clauses of `sentence` that name `key`."""
@@ -243,7 +264,7 @@ def clause_free(sentence: str, key: str) -> frozenset[tuple[str, ...]]:
             continue
         # a condition beside a lexicon qualifier ("relief charge nurse ... when the charge
         # nurse was off") is what that qualifier says; the qualifier itself is checked
-        fixed = bool(clause_qualifiers(clause, key))
+        fixed = bool(clause_qualifiers(clause, key) & _standing_in())
         for q in quals:
             if (fixed and signature(q) == ("when",)) or key in q.keys:
                 continue  # (a word of the qualifier itself is not qualified by it)
