@@ -721,9 +721,11 @@ class Guard:
                 words = self._qualifier_words(whole, need)
                 return Rejection("qualifier", (surface, *words), f"drops the qualifier {_quote(words)} of '{surface}'")
         status_kept = bool(f.qualifiers & status_groups())
+        others = qualifier_spans(f.text)  # "under senior engineer review": the words are someone else's
         for t in f.tokens:
             if (
                 t.kind == "word"
+                and not any(a <= t.start < b for a, b in others)
                 and len(t.key) > 2
                 and t.key not in self.lex.neutral
                 and t.key not in self.lex.claims
@@ -757,9 +759,12 @@ class Guard:
     def _free_qualifiers_kept(self, f: TextFacts) -> Rejection | None:
         """A word every resume clause names with a free qualifier ("under preceptor
         supervision", "when no RN is on the unit", "(residency only)") keeps it in the summary."""
+        others = qualifier_spans(f.text)
         for t in f.tokens:
             if t.kind != "word" or len(t.key) <= 2 or t.key in self.lex.neutral or t.key in self.lex.claims:
                 continue
+            if any(a <= t.start < b for a, b in others):
+                continue  # a word of the summary's own qualifier describes someone else
             need: frozenset[tuple[str, ...]] | None = None
             for lf in self.facts.sentences_with([t.key]):
                 if t.key in lf.keys:
