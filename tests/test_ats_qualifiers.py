@@ -244,3 +244,12 @@ def test_title_abbreviations_and_acronyms_are_the_same_title(title: str, reworde
     assert g.check(f"{title} — Acme Corp, Austin, TX", f"{reworded} — Acme Corp, Austin, TX") is None
     r = g.review(f"{title} — Acme Corp, Austin, TX", f"{reworded} Lead — Acme Corp, Austin, TX")
     assert r is not None and r.category == "seniority", r
+
+
+def test_a_summary_opening_with_a_title_names_one_of_the_resumes(guard: Guard) -> None:
+    # "bridge" and "project" are the resume's words, but no title of it
+    r = guard.review("", "Bridge project engineer with 3 years of inspection.", True)
+    assert r is not None and r.category == "seniority", r
+    assert guard.check("", "Structural engineer with 3 years of bridge inspection.", True) is None
+    # the title itself may be reworded: "Structural Engineer I" is the resume's
+    assert guard.check("", "Structural engineer I with 3 years of bridge inspection.", True) is None

@@ -169,12 +169,13 @@ class _ResumeState:
     lookup. A verdict depends only on the resume and the edit (the lexicon and taxonomy are
     fixed for the process)."""
 
-    __slots__ = ("facts", "held", "roles", "sentences", "summary_scope", "verdicts")
+    __slots__ = ("facts", "held", "roles", "sentences", "summary_scope", "title_words", "verdicts")
 
     def __init__(self, resume: str) -> None:
         self.facts: ResumeFacts = resume_facts(resume)
         self.roles: _Roles | None = None
         self.held: frozenset[str] | None = None  # the certifications the resume says are held
+        self.title_words: frozenset[str] | None = None  # words a summary may open with as a title
         self.summary_scope: _Scope | None = None
         self.verdicts: dict[tuple[str, str, bool], Rejection | None] = {}
         self.sentences: dict[str, Rejection | None] = {}  # summary sentences
@@ -745,7 +746,7 @@ class Guard:
         r = self._summary_strength(f)
         if r:
             return r
-        r = self._claims(f, whole, scope) or self._held_credentials(f)
+        r = self._claims(f, whole, scope) or self._held_credentials(f) or self._opening_title(f)
         if r:
             return r
         r = self._numbers(f, scope)
@@ -849,6 +850,56 @@ class Guard:
                 words = self._qualifier_words(sources[0], need)
                 return Rejection("qualifier", words, f"drops the qualifier {_quote(words)} of its source line")
         return None
+
+    def _opening_title(self, f: TextFacts) -> Rejection | None:
+        """A sentence that opens with a role ("Project engineer with 4 years...") names a title:
+        its words must be the resume's titles' or its own summary's opening words ("Civil
+        engineer"), in any case an acronym the resume has ("EIT"). "Project engineer" is not
+        "Civil Engineer I", and "Transportation analyst" is not "Logistics Coordinator"."""
+        m = _OPENING.match(f.text)
+        if m is None or not m.group(1).strip():
+            return None
+        phrase = text_facts(m.group(1))
+        words = [t for t in phrase.tokens if t.kind == "word"]
+        if not words or len(words) > 5 or phrase.spans or len(words) != len(phrase.tokens):
+            return None  # a certification's or a tool's name, or a clause, not a title
+        if words[-1].key not in self.lex.title_nouns:
+            return None
+        ok = self._state.title_words
+        if ok is None:
+            ok = self._state.title_words = self._title_vocabulary()
+        rough = self.facts.rough.keys
+        bad = [
+            t.text
+            for t in words
+            if t.key not in ok
+            and t.text.casefold() not in ok
+            and t.key not in self.lex.neutral
+            and t.key not in self.lex.claims  # checked as claims
+            and t.key not in _LINKS
+            and not (t.text.isupper() and t.text.casefold() in rough)
+            and not any(sc.key_of(t.text, t.key) in sc.ranks for sc in self.lex.scales if sc.name == "seniority")
+        ]  # (a seniority word is checked as one)
+        if bad:
+            words_ = tuple(bad)
+            return Rejection(
+                "seniority", words_, f"names the title '{m.group(1).strip()}', which is none of the resume's"
+            )
+        return None
+
+    def _title_vocabulary(self) -> frozenset[str]:
+        """The words a summary may open with as a title: the resume's titles and header, the
+        opening words of its own summary, and title abbreviations' readings."""
+        ok = set(self.facts.titles.keys)
+        span = summary_span(self.resume)
+        if span is not None:
+            own = split_sentences(self.resume[span[0] : span[1]].strip())
+            m = _OPENING.match(own[0]) if own else None
+            if m is not None:
+                ok |= text_facts(m.group(1)).keys
+        table = self.lex.title_abbreviations or {}
+        ok |= {k for a in list(ok) for k in table.get(a, ())}
+        return frozenset(ok)
 
     def _held_credentials(self, f: TextFacts) -> Rejection | None:
         """A summary's credential must be the candidate's: a certification it names must be in
@@ -1520,3 +1571,10 @@ def _summary_proficiency(f: TextFacts, resume: str) -> dict[str, int]:
 
 def _inside_spans(t: Token, spans: list[tuple[int, int]]) -> bool:
     return any(a <= t.start < b for a, b in spans)
+
+
+# A summary sentence's opening noun phrase: up to "with", a comma, a parenthesis, "who"...
+_OPENING = re.compile(
+    r"^(.{0,80}?)(?=\s+with\b|,|\s\(|;|:|\s+who\b|\s+and\b|\s+moving\b|\s+selling\b|\s+building\b"
+    r"|\s+at\b|\s+in\b|\s+for\b|\s+of\b|\s+from\b|\s+since\b|\.?$)"
+)

@@ -96,6 +96,7 @@ class Lexicon:
     restrictive: frozenset[str] = frozenset()  # keys of words that make a parenthesis a qualifier
     # job-term equivalences: (the term's phrases, the phrases that are evidence for it), as key tuples
     terms: tuple[tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]], ...] = ()
+    title_nouns: frozenset[str] = frozenset()  # keys of the nouns that end a job title ("engineer")
     title_abbreviations: dict[str, tuple[str, ...]] | None = None  # "sr" -> ("senior",), "vp" -> ("vice", "president")
 
     def expansions(self, keys: frozenset[str] | set[str], text: str = "") -> frozenset[str]:
@@ -187,6 +188,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         frozenset(word_key(str(w)) for w in data.get("collaborators") or []),
         frozenset(word_key(str(w)) for w in data.get("restrictive") or []),
         tuple((_phrases(t.get("term")), _phrases(t.get("evidence"))) for t in data.get("terms") or []),
+        frozenset(word_key(w) for w in _words(data.get("title_nouns"))),
         {str(k).casefold(): phrase_keys(str(v)) for k, v in (data.get("title_abbreviations") or {}).items()},
     )
 
