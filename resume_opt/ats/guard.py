@@ -1449,7 +1449,13 @@ _DETERMINERS = frozenset("the a an our their his her my its your each every this
 def _noun_uses(f: TextFacts) -> dict[int, tuple[str, str]]:
     """Responsibility words used as nouns ("the tech lead", "a department head"): their start
     offsets, each with (the word before, the word). A past form ("led") is always a verb."""
+    return _noun_uses_of(f.text)
+
+
+@lru_cache(maxsize=8192)
+def _noun_uses_of(text: str) -> dict[int, tuple[str, str]]:
     resp = next(s for s in get_lexicon().scales if s.name == "responsibility").ranks
+    f = text_facts(text)
     words = [t for t in f.tokens if t.kind == "word"]
     out: dict[int, tuple[str, str]] = {}
     for i, t in enumerate(words):
@@ -1489,7 +1495,7 @@ def _rank(f: TextFacts, scale: Scale, skip: frozenset[int]) -> tuple[int | None,
     return (min(ranks), max(ranks)) if ranks else (None, None)
 
 
-def _without(f: TextFacts, spans: list[tuple[int, int]]) -> TextFacts:
+def _without(f: TextFacts, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> TextFacts:
     """The facts of a text with the given character spans blanked out (offsets kept)."""
     if not spans:
         return f

@@ -146,7 +146,8 @@ def dropped_qualifier(original: str, revised_keys: frozenset[str]) -> FreeQualif
     return None
 
 
-def qualifier_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8192)
+def qualifier_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the "under ...", "when ..." and "run by ..." qualifiers of a text: the
     words inside describe someone else ("under the senior engineer's review", "when no RN is
     on the unit"), not the candidate."""
@@ -154,7 +155,7 @@ def qualifier_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _GUIDED.finditer(text)]
     spans += [m.span() for m in _WHEN.finditer(text)]
     spans += [(m.start("head"), m.end()) for m in _BY.finditer(text)]
-    return spans
+    return tuple(spans)
 
 
 _DEFINED = re.compile(r"((?:[^\W\d_]+[\s-]+){1,7})\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
