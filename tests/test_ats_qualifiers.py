@@ -253,3 +253,21 @@ def test_a_summary_opening_with_a_title_names_one_of_the_resumes(guard: Guard) -
     assert guard.check("", "Structural engineer with 3 years of bridge inspection.", True) is None
     # the title itself may be reworded: "Structural Engineer I" is the resume's
     assert guard.check("", "Structural engineer I with 3 years of bridge inspection.", True) is None
+
+
+def test_under_supervision_is_no_people_claim_but_under_my_supervision_is() -> None:
+    resume = "EXPERIENCE\nNurse — Acme Clinic, Austin, TX\nJan 2020 – Present\n- Trained 5 nurses on the unit\n"
+    g = Guard(resume)
+    line = "- Trained 5 nurses on the unit"
+    assert g.check(line, "- Trained 5 nurses on the unit under supervision") is None
+    r = g.review(line, "- Trained 5 nurses on the unit under my supervision")
+    assert r is not None and r.category == "people", r
+    assert free_qualifiers("Trained 5 nurses under my supervision") == ()
+
+
+def test_a_reworded_qualifier_keeps_its_negation_and_most_of_its_words(guard: Guard) -> None:
+    assert guard.check(NIGHTS, "- Inspected culverts on night shifts when no senior inspector was present") is None
+    r = guard.review(NIGHTS, "- Inspected culverts on night shifts when a senior inspector is on site")
+    assert r is not None and r.category == "qualifier", r
+    r = guard.review(NIGHTS, "- Inspected culverts on night shifts when needed")
+    assert r is not None and r.category == "qualifier", r

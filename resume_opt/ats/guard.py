@@ -73,6 +73,7 @@ from resume_opt.ats.qualifiers import (
     dropped_qualifier,
     keeps,
     qualifier_spans,
+    supervised_spans,
 )
 from resume_opt.ats.sections import summary_span
 from resume_opt.ats.taxonomy import get_taxonomy
@@ -581,9 +582,10 @@ class Guard:
         return None
 
     def _claims(self, rest: TextFacts, orig: TextFacts, scope: _Scope) -> Rejection | None:
+        supervised = supervised_spans(rest.text)
         for t in rest.tokens:
-            if t.kind != "word":
-                continue
+            if t.kind != "word" or any(a <= t.start < b for a, b in supervised):
+                continue  # ("under RN supervision" is no people claim)
             low = t.text.casefold()
             if low in _VAGUE_PLURALS and low not in orig.keys:
                 return Rejection("quantity", (t.text,), f"claims a quantity '{t.text}' the line does not state")

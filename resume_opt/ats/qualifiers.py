@@ -20,9 +20,10 @@ from functools import lru_cache
 from resume_opt.ats.lexicon import Lexicon, get_lexicon, word_key
 
 # Who checked or directed the work: "under the wound care nurse's direction",
-# "under preceptor supervision", "under the guidance of the senior engineer".
+# "under preceptor supervision", "under the guidance of the senior engineer" (never "under my
+# supervision": that is the candidate supervising).
 _UNDER = re.compile(
-    r"\bunder\s+(?:(?:the|a|an|his|her|their|my)\s+)?(?:[\w'’&/-]+\s+){0,4}?"
+    r"\bunder\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?!(?:my|our)\b)[\w'’&/-]+\s+){0,4}?"
     r"(?P<head>supervision|direction|review|guidance|oversight|instruction|mentorship|supervisor|direct supervision)"
     r"(?:\s+of\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s*){1,3})?",
     re.I,
@@ -123,17 +124,37 @@ def _defines(text: str, start: int, body: str) -> bool:
     return acr.isupper() and acr.casefold() in (full, content)
 
 
+_HEADS = frozenset(
+    {"supervision", "direction", "review", "guidance", "oversight", "instruction", "mentorship", "supervisor", "help"}
+    | {"support", "input", "assistance", "coaching", "mentoring", "sign-off"}
+)
+_MUST = frozenset({"no", "not", "never", "only", "without"})
+
+
 def _survives(q: FreeQualifier, keys: frozenset[str], lex: Lexicon) -> bool:
+    """Whether a rewrite (its keys) keeps a qualifier: its marker, its negation or "only", a
+    parenthesis's restrictive words, who checked the work (any of "review", "supervision",
+    "direction"...), and at least half of its other words, each as it was or a synonym."""
     if q.marker not in ("(",) and q.marker not in keys:
         return False
+    groups = lex.groups_of(keys)
+
+    def kept(k: str) -> bool:
+        return k in keys or bool(lex.synonyms.get(k, frozenset()) & groups)
+
+    others: list[str] = []
     for k in q.keys:
-        if k in keys or k == q.marker:
+        if k == q.marker:
             continue
-        group = lex.synonyms.get(k, frozenset())
-        if group and group & lex.groups_of(keys):
-            continue
-        return False
-    return True
+        if k in _HEADS and q.marker in ("under", "with"):
+            if not any(h in keys for h in _HEADS):
+                return False
+        elif k in _MUST or (q.marker == "(" and k in lex.restrictive):
+            if not kept(k):
+                return False
+        else:
+            others.append(k)
+    return sum(kept(k) for k in others) * 2 >= len(others)
 
 
 def dropped_qualifier(original: str, revised_keys: frozenset[str]) -> FreeQualifier | None:
@@ -144,6 +165,13 @@ def dropped_qualifier(original: str, revised_keys: frozenset[str]) -> FreeQualif
         if not _survives(q, revised_keys, lex):
             return q
     return None
+
+
+@lru_cache(maxsize=8192)
+def supervised_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the "under ... supervision" and "with guidance from ..." phrases:
+    a people word inside ("supervision") says the candidate was supervised, not supervising."""
+    return tuple(m.span() for rx in (_UNDER, _GUIDED) for m in rx.finditer(text))
 
 
 @lru_cache(maxsize=8192)
