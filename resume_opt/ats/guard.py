@@ -21,8 +21,17 @@ What a rewrite may do, and nothing else:
   < "district" < "region" < "national") — never raise it; dropping a weakening word
   ("helped lead", "Junior") raises it, and so does one more title word;
 - keep every qualifier the line has ("in progress", "expected", "coursework", "basic",
-  "part-time", "co-led", "covered for", "about"), bound to the entry it qualifies, and
-  the person work was shared with ("with the safety coordinator");
+  "part-time", "co-led", "covered for", "about"), bound to the entry it qualifies, every
+  free-phrase qualifier (`qualifiers`: "under the senior engineer's review", "when no RN
+  is on the unit", "(residency only)", "run by an outside firm", "only"), and the person
+  work was shared with or done for ("with the safety coordinator", "for two senior
+  brokers"), still beside the work; an acronym the line defines keeps its words ("EIT");
+- rank a line by its verbs: a strength word used as a noun ("the tech lead") and an
+  acronym spelled out ("direct oral anticoagulant") claim nothing;
+- keep a role's title: only reworded or abbreviated ("Sr.", "VP", "RN Case Manager"),
+  never another title ("Project Engineer" for "Civil Engineer I");
+- a posting's job term may stand where the role says it otherwise (lexicon `terms`: "cost
+  estimates" for "engineer's estimates"), one way only;
 - never bring in a claim word (an outcome, a quantity in words, a people claim, a
   credential) the line (for people and credentials, its role) does not already make;
 - a line of another block is a bullet copied into the wrong role.
@@ -34,7 +43,11 @@ of the resume's titles or said next to the same word ("relief charge nurse"); a 
 scope word likewise; each number must count, in some resume sentence, the word it
 counts here; a fact or word the resume qualifies wherever it names it stays qualified;
 and a clause tied to one role ("where he also...", "from her inside-sales years") holds
-only that role's facts. Anything the guard cannot place or read is rejected, with the
+only that role's facts. Qualifiers bind to their clause, not the whole sentence; a clause
+that restates a resume line (three of its content words) keeps that line's qualifiers and
+claims no more proficiency than it; a certification must be one the resume holds (not
+"under RN supervision", not "to become an RN"), a credential word must be said there of
+the same thing, and a sentence opening with a job title names one of the resume's. Anything the guard cannot place or read is rejected, with the
 reason: a missed rewording costs a recruiter a minute, a fabricated claim can cost a
 candidate an offer.
 """
