@@ -47,9 +47,9 @@ only that role's facts. Qualifiers bind to their clause, not the whole sentence;
 that restates a resume line (three of its content words) keeps that line's qualifiers and
 claims no more proficiency than it; a certification must be one the resume holds (not
 "under RN supervision", not "to become an RN"), a credential word must be said there of
-the same thing, and a sentence opening with a job title names one of the resume's. Anything the guard cannot place or read is rejected, with the
-reason: a missed rewording costs a recruiter a minute, a fabricated claim can cost a
-candidate an offer.
+the same thing, and a sentence opening with a job title names one of the resume's.
+Anything the guard cannot place or read is rejected, with the reason: a missed rewording
+costs a recruiter a minute, a fabricated claim can cost a candidate an offer.
 """
 
 from __future__ import annotations
