@@ -21,8 +21,17 @@ What a rewrite may do, and nothing else:
   < "district" < "region" < "national") — never raise it; dropping a weakening word
   ("helped lead", "Junior") raises it, and so does one more title word;
 - keep every qualifier the line has ("in progress", "expected", "coursework", "basic",
-  "part-time", "co-led", "covered for", "about"), bound to the entry it qualifies, and
-  the person work was shared with ("with the safety coordinator");
+  "part-time", "co-led", "covered for", "about"), bound to the entry it qualifies, every
+  free-phrase qualifier (`qualifiers`: "under the senior engineer's review", "when no RN
+  is on the unit", "(residency only)", "run by an outside firm", "only"), and the person
+  work was shared with or done for ("with the safety coordinator", "for two senior
+  brokers"), still beside the work; an acronym the line defines keeps its words ("EIT");
+- rank a line by its verbs: a strength word used as a noun ("the tech lead") and an
+  acronym spelled out ("direct oral anticoagulant") claim nothing;
+- keep a role's title: only reworded or abbreviated ("Sr.", "VP", "RN Case Manager"),
+  never another title ("Project Engineer" for "Civil Engineer I");
+- a posting's job term may stand where the role says it otherwise (lexicon `terms`: "cost
+  estimates" for "engineer's estimates"), one way only;
 - never bring in a claim word (an outcome, a quantity in words, a people claim, a
   credential) the line (for people and credentials, its role) does not already make;
 - a line of another block is a bullet copied into the wrong role.
@@ -34,14 +43,19 @@ of the resume's titles or said next to the same word ("relief charge nurse"); a 
 scope word likewise; each number must count, in some resume sentence, the word it
 counts here; a fact or word the resume qualifies wherever it names it stays qualified;
 and a clause tied to one role ("where he also...", "from her inside-sales years") holds
-only that role's facts. Anything the guard cannot place or read is rejected, with the
-reason: a missed rewording costs a recruiter a minute, a fabricated claim can cost a
-candidate an offer.
+only that role's facts. Qualifiers bind to their clause, not the whole sentence; a clause
+that restates a resume line (three of its content words) keeps that line's qualifiers and
+claims no more proficiency than it; a certification must be one the resume holds (not
+"under RN supervision", not "to become an RN"), a credential word must be said there of
+the same thing, and a sentence opening with a job title names one of the resume's.
+Anything the guard cannot place or read is rejected, with the reason: a missed rewording
+costs a recruiter a minute, a fabricated claim can cost a candidate an offer.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -57,12 +71,23 @@ from resume_opt.ats.facts import (
     Token,
     date_spans,
     line_key,
+    qualifier_groups,
     resume_facts,
     split_sentences,
+    status_groups,
     text_facts,
 )
 from resume_opt.ats.injection import detect_injection
-from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, word_key
+from resume_opt.ats.lexicon import Lexicon, Scale, get_lexicon, phrase_keys, word_key
+from resume_opt.ats.qualifiers import (
+    acronym_definitions,
+    clause_free,
+    clause_qualifiers,
+    dropped_qualifier,
+    keeps,
+    qualifier_spans,
+    supervised_spans,
+)
 from resume_opt.ats.sections import summary_span
 from resume_opt.ats.taxonomy import get_taxonomy
 
@@ -158,11 +183,13 @@ class _ResumeState:
     lookup. A verdict depends only on the resume and the edit (the lexicon and taxonomy are
     fixed for the process)."""
 
-    __slots__ = ("facts", "roles", "sentences", "summary_scope", "verdicts")
+    __slots__ = ("facts", "held", "roles", "sentences", "summary_scope", "title_words", "verdicts")
 
     def __init__(self, resume: str) -> None:
         self.facts: ResumeFacts = resume_facts(resume)
         self.roles: _Roles | None = None
+        self.held: frozenset[str] | None = None  # the certifications the resume says are held
+        self.title_words: frozenset[str] | None = None  # words a summary may open with as a title
         self.summary_scope: _Scope | None = None
         self.verdicts: dict[tuple[str, str, bool], Rejection | None] = {}
         self.sentences: dict[str, Rejection | None] = {}  # summary sentences
@@ -296,6 +323,10 @@ class Guard:
             scope.add_near(block.head)
             own_lines |= block.lines
         scope.expansions = self.lex.expansions(scope.keys, "\n".join(scope.texts).casefold())
+        if any(rf.blocks[b].start <= first < rf.blocks[b].head_end for b in blocks):
+            r = self._retitle(original.split("\n")[0], revised.split("\n")[0])
+            if r is not None:
+                return r
         orig = text_facts(original)
         whole = text_facts(revised)
         # Lines the block already has bring in nothing (reordered bullets and skills);
@@ -334,7 +365,11 @@ class Guard:
                 if low not in own and (longer or digits):
                     return Rejection("variant", (surface,), f"names a variant or edition '{surface}' the resume lacks")
                 continue
-            if kind == "skill" and (self._spelled_out(surface, scope) or _written_in(surface, scope.texts)):
+            if kind == "skill" and (
+                self._spelled_out(surface, scope)
+                or _written_in(surface, scope.texts)
+                or self._term_evidence(phrase_keys(surface), scope)
+            ):
                 continue
             if kind == "degree" and _generic_degree(surface) and any(lv in scope.levels for lv in rest.levels):
                 continue
@@ -372,6 +407,67 @@ class Guard:
             for k in keys
         )
 
+    def _retitle(self, original: str, revised: str) -> Rejection | None:
+        """A role's title may be reworded or abbreviated ("Sr. Accountant" for "Senior
+        Accountant", "RN" for "Registered Nurse"), never changed: "Project Engineer" is not
+        "Civil Engineer I" whatever the posting calls the job."""
+        old, new = _title_segment(original), _title_segment(revised)
+        if re.search(r"(?:19|20)\d\d", old):
+            return None  # a date line, not a title
+        old_words, new_words = self._title_words(old), self._title_words(new)
+        if not old_words or _same_title(old_words, new_words):
+            return None
+        return Rejection(
+            "seniority", (new.strip(),), f"retitles '{old.strip()}' as '{new.strip()}': a title may only be reworded"
+        )
+
+    def _title_words(self, segment: str) -> list[tuple[str, str]]:
+        """A title's words in order, as (key, the word as written), an abbreviation spelled out
+        ("Sr" is "senior", "VP" is "vice president") and a roman numeral as its number."""
+        table = self.lex.title_abbreviations or {}
+        out: list[tuple[str, str]] = []
+        for w in re.findall(r"[^\W_]+", segment):
+            low = w.casefold()
+            if low in _LINKS or low in MONTHS:
+                continue
+            if low in _ROMAN:
+                out.append((_ROMAN[low], w))
+            elif low in table and not (w.isupper() and len(w) > 2 and low not in ("vp", "svp", "evp", "avp")):
+                out.extend((k, k) for k in table[low])
+            else:
+                out.append((word_key(w), w))
+        return out
+
+    def _term_evidence(self, keys: tuple[str, ...], scope: _Scope) -> bool:
+        """Whether `keys` is a posting's term (data/lexicon.yaml `terms`) that some line of the
+        scope says in other words."""
+        for names, evidence in self.lex.terms:
+            if keys in names and any(self._said_in_a_line(p, scope) for p in evidence):
+                return True
+        return False
+
+    def _term_cover(self, tokens: tuple[Token, ...], scope: _Scope) -> set[int]:
+        """Indexes of the words of a job term the scope has evidence for ("cost estimates"
+        where the role drafted "engineer's estimates")."""
+        if not self.lex.terms:
+            return set()
+        words = [(i, t) for i, t in enumerate(tokens) if t.kind == "word"]
+        keys = [t.key for _, t in words]
+        covered: set[int] = set()
+        for names, evidence in self.lex.terms:
+            for p in names:
+                n = len(p)
+                for k in range(len(keys) - n + 1):
+                    if tuple(keys[k : k + n]) == p and any(self._said_in_a_line(e, scope) for e in evidence):
+                        covered.update(i for i, _ in words[k : k + n])
+        return covered
+
+    @staticmethod
+    def _said_in_a_line(phrase: tuple[str, ...], scope: _Scope) -> bool:
+        return all(k in scope.keys for k in phrase) and any(
+            all(k in text_facts(ln).keys for k in phrase) for t in scope.texts for ln in t.split("\n")
+        )
+
     def _whole_scope(self) -> _Scope:
         whole = self.facts.whole
         scope = _Scope()
@@ -382,14 +478,23 @@ class Guard:
 
     def _qualifiers(self, orig: TextFacts, whole: TextFacts) -> Rejection | None:
         plain = [t for t in orig.tokens if t.kind == "word"]
+        # the person is matched as written: "Led" (a verb) does not keep "the tech lead"
+        written = {t.text.casefold() for t in whole.tokens if t.kind == "word"}
         for i, t in enumerate(plain):
-            if t.text.casefold() != "with":
+            if t.text.casefold() not in _SHARED_WITH:
                 continue
             person = next((u for u in plain[i + 1 : i + 5] if u.key in self.lex.collaborators), None)
-            if person is not None and person.key not in whole.keys:
+            if person is not None and not self._still_shared(person, whole):
                 phrase = orig.text[t.start : person.end]
                 return Rejection("qualifier", (phrase,), f"drops '{phrase}': the work was shared")
-        missing = orig.qualifiers - whole.qualifiers
+        # an acronym the line defines stands for its words: "EIT" keeps "Engineer in Training"
+        defined = [exp for acr, exp in acronym_definitions(orig.text) if acr.casefold() in written]
+        kept_groups = whole.qualifiers | qualifier_groups([w.casefold() for w in " ".join(defined).split()])
+        kept_keys = whole.keys | {k for exp in defined for k in phrase_keys(exp)}
+        free = dropped_qualifier(orig.text, frozenset(kept_keys))
+        if free is not None:
+            return Rejection("qualifier", (free.text,), f"drops the qualifier '{free.text}'")
+        missing = orig.qualifiers - kept_groups
         if missing:
             words = self._qualifier_words(orig, missing)
             return Rejection("qualifier", words, f"drops the qualifier {_quote(words)}")
@@ -399,6 +504,17 @@ class Guard:
                 words = self._qualifier_words(orig, groups - status[name])
                 return Rejection("qualifier", (name, *words), f"drops the qualifier {_quote(words)} from '{name}'")
         return None
+
+    def _still_shared(self, person: Token, whole: TextFacts) -> bool:
+        """Whether a rewrite still names the person the work was shared with, as a partner:
+        written as it was (not "Led" for "the tech lead") and after a word that shares the
+        work ("with", "alongside", "for", "under"...), not "served as the tech lead"."""
+        words = [t for t in whole.tokens if t.kind == "word"]
+        for i, t in enumerate(words):
+            if t.key == person.key and _written_form(person.text, {t.text.casefold()}):
+                if any(u.text.casefold() in _SHARING for u in words[max(0, i - 5) : i]):
+                    return True
+        return False
 
     def _qualifier_words(self, f: TextFacts, groups: frozenset[int]) -> tuple[str, ...]:
         texts = [t.text for t in f.tokens if t.kind == "word"]
@@ -418,8 +534,30 @@ class Guard:
         return tuple(out) or ("qualifier",)
 
     def _strength(self, orig: TextFacts, whole: TextFacts, scope: _Scope) -> Rejection | None:
+        # Words that are no claim of the candidate's: a strength word used as a noun in the
+        # line ("the tech lead"; the same noun kept in the rewrite), and the words of an
+        # acronym of the role spelled out ("direct oral anticoagulant" for "DOAC").
+        nouns = _noun_uses(orig)
+        skip_orig = frozenset(nouns)
+        skip_new = frozenset(t for t, use in _noun_uses(whole).items() if use in nouns.values())
+        r = self._strength_with(orig, whole, scope, skip_orig, skip_new)
+        if r is None:
+            return None
+        # only a rewrite that would be refused looks for a spelled-out acronym (it is rare)
+        cover = _acronym_cover(whole.tokens, scope) if scope.acronyms else set()
+        spelled = self.lex.expansions(orig.keys, orig.text.casefold()) - orig.keys
+        acronym_words = {whole.tokens[i].start for i in cover}
+        acronym_words |= {t.start for t in whole.tokens if t.kind == "word" and t.key in spelled}
+        if not acronym_words:
+            return r
+        return self._strength_with(orig, whole, scope, skip_orig, skip_new | acronym_words)
+
+    def _strength_with(
+        self, orig: TextFacts, whole: TextFacts, scope: _Scope, skip_orig: frozenset[int], skip_new: frozenset[int]
+    ) -> Rejection | None:
+        """`_strength`, leaving out the words starting at `skip_orig` / `skip_new`."""
         for scale in self.lex.scales:
-            r_orig, r_new = orig.rank(scale.name), whole.rank(scale.name)
+            r_orig, r_new = _rank(orig, scale, skip_orig)[1], _rank(whole, scale, skip_new)[1]
             eff_orig = scale.default if r_orig is None else r_orig
             eff_new = scale.default if r_new is None else r_new
             if eff_new > eff_orig:
@@ -444,8 +582,8 @@ class Guard:
                 r = self._scope_moved(orig, whole, scale)
                 if r is not None:
                     return r
-            weak = orig.weakest(scale.name)
-            if weak is not None and weak < scale.default and (whole.weakest(scale.name) or scale.default) > weak:
+            weak = _rank(orig, scale, skip_orig)[0]
+            if weak is not None and weak < scale.default and (_rank(whole, scale, skip_new)[0] or scale.default) > weak:
                 words = _scale_words(orig, scale, max_rank=weak)
                 return Rejection(scale.name, words, f"drops {_quote(words)}, which states a lower {scale.name}")
         # an entry the replaced text names keeps at most the strength it had there; one it does
@@ -457,9 +595,10 @@ class Guard:
         return None
 
     def _claims(self, rest: TextFacts, orig: TextFacts, scope: _Scope) -> Rejection | None:
+        supervised = supervised_spans(rest.text)
         for t in rest.tokens:
-            if t.kind != "word":
-                continue
+            if t.kind != "word" or any(a <= t.start < b for a, b in supervised):
+                continue  # ("under RN supervision" is no people claim)
             low = t.text.casefold()
             if low in _VAGUE_PLURALS and low not in orig.keys:
                 return Rejection("quantity", (t.text,), f"claims a quantity '{t.text}' the line does not state")
@@ -519,7 +658,7 @@ class Guard:
 
     def _words(self, rest: TextFacts, scope: _Scope) -> Rejection | None:
         lex = self.lex
-        covered = _acronym_cover(rest.tokens, scope)
+        covered = _acronym_cover(rest.tokens, scope) | self._term_cover(rest.tokens, scope)
         bad: list[Token] = []
         names: list[Token] = []
         for i, t in enumerate(rest.tokens):
@@ -562,6 +701,8 @@ class Guard:
             return True  # claim words were checked on their own
         if any(key in s.ranks for s in lex.scales):
             return True  # scale words were checked by strength
+        if key in _status_words():
+            return True  # "studying toward", "expected": a status only limits what the line claims
         return bool(lex.synonyms.get(key, frozenset()) & scope.groups)
 
     # --- one summary sentence -----------------------------------------------------------
@@ -595,24 +736,32 @@ class Guard:
             if need and not need & f.qualifiers:
                 words = self._qualifier_words(whole, need)
                 return Rejection("qualifier", (surface, *words), f"drops the qualifier {_quote(words)} of '{surface}'")
+        status_kept = bool(f.qualifiers & status_groups())
+        others = qualifier_spans(f.text)  # "under senior engineer review": the words are someone else's
         for t in f.tokens:
             if (
                 t.kind == "word"
+                and not any(a <= t.start < b for a, b in others)
                 and len(t.key) > 2
                 and t.key not in self.lex.neutral
                 and t.key not in self.lex.claims
                 and not self._own_spelling(t, f)
             ):
-                need = self._always_qualified(t.key)
+                need = self._always_qualified(t.key, f.values)
+                if need and status_kept and need <= status_groups():
+                    continue  # a word (not an entry) stays unfinished with any status: "expected" for "completing"
                 if need and not need & f.qualifiers:
                     words = self._qualifier_words(whole, need)
                     return Rejection(
                         "qualifier", (t.text, *words), f"drops the qualifier {_quote(words)} of '{t.text}'"
                     )
+        r = self._free_qualifiers_kept(f) or self._source_qualifiers_kept(f)
+        if r:
+            return r
         r = self._summary_strength(f)
         if r:
             return r
-        r = self._claims(f, whole, scope)
+        r = self._claims(f, whole, scope) or self._held_credentials(f) or self._opening_title(f)
         if r:
             return r
         r = self._numbers(f, scope)
@@ -622,6 +771,221 @@ class Guard:
         if r:
             return r
         return self._words(f, scope)
+
+    def _free_qualifiers_kept(self, f: TextFacts) -> Rejection | None:
+        """A word every resume clause names with a free qualifier ("under preceptor
+        supervision", "when no RN is on the unit", "(residency only)") keeps it in the summary."""
+        others = qualifier_spans(f.text)
+        for t in f.tokens:
+            if t.kind != "word" or len(t.key) <= 2 or t.key in self.lex.neutral or t.key in self.lex.claims:
+                continue
+            if any(a <= t.start < b for a, b in others):
+                continue  # a word of the summary's own qualifier describes someone else
+            need: frozenset[tuple[str, ...]] | None = None
+            for lf in self.facts.sentences_with([t.key]):
+                if t.key in lf.keys:
+                    here = clause_free(lf.text, t.key)
+                    need = here if need is None else need & here
+                    if not need:
+                        break
+            for sig in need or ():
+                if not keeps(sig, f.text, f.keys):
+                    shown = " ".join(sig) if sig[0] != "(" else f"({' '.join(sig[1:])})"
+                    return Rejection("qualifier", (t.text, shown), f"drops the qualifier '{shown} ...' of '{t.text}'")
+        return None
+
+    def _content_keys(self, f: TextFacts) -> set[str]:
+        lex = self.lex
+        return {
+            t.key
+            for t in f.tokens
+            if t.kind in ("word", "code")
+            and len(t.key) > 2
+            and t.key not in _LINKS
+            and t.key not in lex.neutral
+            and t.key not in lex.claims
+            and not any(t.key in sc.ranks for sc in lex.scales)
+        }
+
+    def _sources(self, clause: TextFacts) -> list[TextFacts]:
+        """The resume sentences a summary clause restates: those sharing the most of its content
+        words, three at least (none when no sentence shares three)."""
+        content = self._content_keys(clause)
+        if len(content) < 3:
+            return []
+        overlap = [(len(content & lf.keys), lf) for lf in self.facts.sentences_with(content)]
+        best = max((n for n, _lf in overlap), default=0)
+        return [lf for n, lf in overlap if n == best] if best >= 3 else []
+
+    def _restated_rank(self, f: TextFacts, name: str) -> int:
+        """The proficiency the resume states for `name` in the lines the summary clause naming it
+        restates ("used Epic Willow during residency" restates "Epic Willow (residency only)"),
+        or 0 when the clause restates no line that names it."""
+        start = next((a for a, _b, n, _k, _t in f.spans if n == name), None)
+        if start is None:
+            return 0
+        cuts = [0] + [m.end() for m in re.finditer(r"[;,]", f.text)] + [len(f.text)]
+        k = bisect_right(cuts, start) - 1
+        clause = text_facts(f.text[cuts[k] : cuts[min(k + 1, len(cuts) - 1)]])
+        sources = [lf for lf in self._sources(clause) if name in lf.names]
+        if not sources:
+            return 0
+        return min(lf.entry_proficiency().get(name, 0) for lf in sources)
+
+    def _source_qualifiers_kept(self, f: TextFacts) -> Rejection | None:
+        """A summary clause that restates a resume line (three or more of its content words:
+        "runs HEC-RAS 1D models for culvert replacements") keeps that line's qualifiers ("under
+        the senior engineer's review"), though each word alone is also named plainly elsewhere.
+        The closest lines are the source; if one of them is plain, nothing is required."""
+        status = status_groups()
+        for clause in re.split(r"[;,]", f.text):
+            cf = text_facts(clause)
+            sources = self._sources(cf)
+            if not sources:
+                continue
+            content = self._content_keys(cf)
+            # what qualifies the source's clauses that this clause restates
+            need_free = frozenset.intersection(
+                *(frozenset().union(*(clause_free(lf.text, k) for k in content & lf.keys)) for lf in sources)
+            )
+            for sig in need_free:
+                if not keeps(sig, f.text, f.keys):
+                    shown = " ".join(sig) if sig[0] != "(" else f"({' '.join(sig[1:])})"
+                    return Rejection(
+                        "qualifier", (clause.strip(), shown), f"drops the qualifier '{shown} ...' of its source line"
+                    )
+            need = frozenset.intersection(
+                *(frozenset().union(*(clause_qualifiers(lf.text, k) for k in content & lf.keys)) for lf in sources)
+            )
+            if not any(lf.values & f.values for lf in sources):
+                need -= _number_qualifiers()
+            if need & status and f.qualifiers & status:
+                need -= status
+            if need and not need & f.qualifiers:
+                words = self._qualifier_words(sources[0], need)
+                return Rejection("qualifier", words, f"drops the qualifier {_quote(words)} of its source line")
+        return None
+
+    def _opening_title(self, f: TextFacts) -> Rejection | None:
+        """A sentence that opens with a role ("Project engineer with 4 years...") names a title:
+        its words must be the resume's titles' or its own summary's opening words ("Civil
+        engineer"), in any case an acronym the resume has ("EIT"). "Project engineer" is not
+        "Civil Engineer I", and "Transportation analyst" is not "Logistics Coordinator"."""
+        m = _OPENING.match(f.text)
+        if m is None or not m.group(1).strip():
+            return None
+        phrase = text_facts(m.group(1))
+        words = [t for t in phrase.tokens if t.kind == "word"]
+        if not words or len(words) > 5 or phrase.spans or len(words) != len(phrase.tokens):
+            return None  # a certification's or a tool's name, or a clause, not a title
+        if words[-1].key not in self.lex.title_nouns:
+            return None
+        ok = self._state.title_words
+        if ok is None:
+            ok = self._state.title_words = self._title_vocabulary()
+        rough = self.facts.rough.keys
+        bad = [
+            t.text
+            for t in words
+            if t.key not in ok
+            and t.text.casefold() not in ok
+            and t.key not in self.lex.neutral
+            and t.key not in self.lex.claims  # checked as claims
+            and t.key not in _LINKS
+            and not (t.text.isupper() and t.text.casefold() in rough)
+            and not any(sc.key_of(t.text, t.key) in sc.ranks for sc in self.lex.scales if sc.name == "seniority")
+        ]  # (a seniority word is checked as one)
+        if bad:
+            words_ = tuple(bad)
+            return Rejection(
+                "seniority", words_, f"names the title '{m.group(1).strip()}', which is none of the resume's"
+            )
+        return None
+
+    def _title_vocabulary(self) -> frozenset[str]:
+        """The words a summary may open with as a title: the resume's titles and header, the
+        opening words of its own summary, and title abbreviations' readings."""
+        ok = set(self.facts.titles.keys)
+        span = summary_span(self.resume)
+        if span is not None:
+            own = split_sentences(self.resume[span[0] : span[1]].strip())
+            m = _OPENING.match(own[0]) if own else None
+            if m is not None:
+                ok |= text_facts(m.group(1)).keys
+        table = self.lex.title_abbreviations or {}
+        ok |= {k for a in list(ok) for k in table.get(a, ())}
+        return frozenset(ok)
+
+    def _held_credentials(self, f: TextFacts) -> Rejection | None:
+        """A summary's credential must be the candidate's: a certification it names must be in
+        the resume's credentials, education, skills or titles (not only in a bullet, "reported
+        to the RN supervisor"), and a credential word must say what it said there ("wound care
+        certified" needs a resume sentence certifying wound care, not "IV therapy certification")."""
+        held = self._state.held
+        if held is None:
+            held = self._state.held = _held_names(self.facts)
+        unfinished = bool(f.qualifiers & status_groups())
+        others = qualifier_spans(f.text)  # "when no RN is on the unit": someone else's
+        for start, _e, name, kind, surface in f.spans:
+            if any(a <= start < b for a, b in others):
+                continue
+            if kind == "certification" and name not in held and not (unfinished and name in self.facts.rough.names):
+                return Rejection("credential", (surface,), f"claims '{surface}', which the resume never says is held")
+        words = [t for t in f.tokens if t.kind == "word"]
+        for i, t in enumerate(words):
+            if self.lex.claims.get(t.key) != "credential" or _inside(t, f):
+                continue
+            objects = self._claim_objects(f, words, i)
+            if not objects:
+                continue
+            sources = [
+                lf
+                for lf in self.facts.sentences_with(objects)
+                if objects <= lf.keys and any(self.lex.claims.get(k) == "credential" for k in lf.keys)
+            ]
+            if not sources:
+                words_ = (t.text, *sorted(objects))
+                return Rejection(
+                    "credential",
+                    words_,
+                    f"claims '{t.text}' for {_quote(tuple(sorted(objects)))}, which the resume does not",
+                )
+            # "Board Certified ... (BCPS) — studying for the exam": the summary keeps a status
+            need = frozenset.intersection(*(lf.qualifiers for lf in sources)) & status_groups()
+            if need and not unfinished:
+                words_ = self._qualifier_words(sources[0], need)
+                return Rejection("qualifier", (t.text, *words_), f"drops the qualifier {_quote(words_)} of '{t.text}'")
+        return None
+
+    def _claim_objects(self, f: TextFacts, words: list[Token], i: int) -> set[str]:
+        """The content words a claim word is said of: up to two after it in its clause, else up
+        to two before it."""
+
+        def content(u: Token) -> bool:
+            return (
+                u.key not in _LINKS
+                and u.key not in self.lex.neutral
+                and u.key not in self.lex.claims
+                and not any(u.key in sc.ranks for sc in self.lex.scales)
+                and u.text.casefold() not in NUMBER_WORDS
+            )
+
+        def same_clause(a: Token, b: Token) -> bool:
+            lo, hi = sorted((a.end, b.start)) if a.start < b.start else sorted((b.end, a.start))
+            return not re.search(r"[,;:.()]", f.text[lo:hi])
+
+        t = words[i]
+        after = [u for u in words[i + 1 : i + 3] if same_clause(t, u)]
+        before = [u for u in words[max(0, i - 2) : i] if same_clause(u, t)]
+        # a list's "and" ends what the word is said of: "ServSafe Food Handler and Certified ..."
+        for side, rev in ((after, False), (before, True)):
+            seq = list(reversed(side)) if rev else side
+            cut = next((k for k, u in enumerate(seq) if u.key in ("and", "or", "with", "plus")), None)
+            if cut is not None:
+                del seq[cut:]
+                side[:] = list(reversed(seq)) if rev else seq
+        # both sides: "wound care certified nurse" certifies wound care, not only a nurse
+        return {u.key for u in before + after if content(u)}
 
     def _roles(self) -> _Roles:
         if self._state.roles is None:
@@ -691,34 +1055,68 @@ class Guard:
             out &= g
         return out
 
-    def _always_qualified(self, key: str) -> frozenset[int]:
-        """The qualifier groups every resume line that names `key` carries (empty: none, or
-        some line names it plainly). A compound is looked up by its parts ("CEN-certified")."""
+    def _always_qualified(self, key: str, values: frozenset[Decimal] = frozenset()) -> frozenset[int]:
+        """The qualifier groups every resume clause that names `key` carries (empty: none, or
+        some clause names it plainly). A compound is looked up by its parts ("CEN-certified").
+        A number's qualifier ("up to 60 rooms") binds only where the summary states a number of
+        that resume sentence (`values`)."""
         if "-" in key:
             out: frozenset[int] = frozenset()
             for part in key.split("-"):
                 if part and part not in self.lex.neutral and part not in self.lex.claims:
-                    out |= self._always_qualified(part)
+                    out |= self._always_qualified(part, values)
             return out
         groups: frozenset[int] | None = None
         for lf in self.facts.sentences_with([key]):
             if key in lf.keys:
-                groups = lf.qualifiers if groups is None else groups & lf.qualifiers
+                here = clause_qualifiers(lf.text, key)
+                if not lf.values & values:
+                    here -= _number_qualifiers()
+                groups = here if groups is None else groups & here
                 if not groups:
                     return frozenset()
         return groups or frozenset()
 
+    def _plain_clause_proficiency(self, f: TextFacts, scale: Scale) -> Rejection | None:
+        for clause in re.split(r"[;,]", f.text):
+            cf = text_facts(clause)
+            r_new = cf.rank(scale.name)
+            if r_new is None or cf.spans:
+                continue
+            evidence = self._topic_rank(cf, scale.name)
+            eff = scale.default if evidence is None else evidence
+            if r_new > eff:
+                words = _scale_words(cf, scale, min_rank=eff + 1)
+                return Rejection(
+                    scale.name, words, f"raises {scale.name}: {_quote(words)} is more than the resume states"
+                )
+        return None
+
+    def _resume_nouns(self, f: TextFacts) -> frozenset[int]:
+        """The starts of a summary's strength words used as nouns the way the resume uses them
+        ("alongside the experimentation lead")."""
+        mine = _noun_uses(f)
+        if not mine:
+            return frozenset()
+        theirs = {
+            use for lf in self.facts.sentences_with({k for _p, k in mine.values()}) for use in _noun_uses(lf).values()
+        }
+        return frozenset(start for start, use in mine.items() if use in theirs)
+
     def _summary_strength(self, f: TextFacts) -> Rejection | None:
         rf = self.facts
+        nouns = self._resume_nouns(f)
         for scale in self.lex.scales:
-            r_new = f.rank(scale.name)
+            r_new = _rank(f, scale, nouns)[1] if scale.name == "responsibility" else f.rank(scale.name)
             if r_new is None:
                 continue
             if scale.name == "seniority":
-                if self._title_in_context(f, scale, 0):
+                # "under senior review": the title is the reviewer's, not the candidate's
+                own = _without(f, qualifier_spans(f.text))
+                if own.rank(scale.name) is None or self._title_in_context(own, scale, 0):
                     continue
                 titled = {scale.key_of(t.text, t.key) for t in rf.titles.tokens if t.kind == "word"}
-                missing = [w for w in _scale_words(f, scale) if scale.key_of(w, word_key(w)) not in titled]
+                missing = [w for w in _scale_words(own, scale) if scale.key_of(w, word_key(w)) not in titled]
                 if missing:
                     words = tuple(missing)
                     return Rejection(scale.name, words, f"raises seniority: {_quote(words)} is no title of the resume")
@@ -729,7 +1127,12 @@ class Guard:
                     continue
                 evidence = None
             elif scale.name == "proficiency" and f.spans:
-                continue  # bound to entries below
+                # bound to entries below; a clause that names no entry ("advanced BambooHR
+                # user") is checked on its own
+                r = self._plain_clause_proficiency(f, scale)
+                if r is not None:
+                    return r
+                continue
             else:
                 evidence = self._topic_rank(f, scale.name)
             eff = scale.default if evidence is None else evidence
@@ -739,8 +1142,8 @@ class Guard:
                     scale.name, words, f"raises {scale.name}: {_quote(words)} is more than the resume states"
                 )
         have = rf.whole.entry_evidence(_PLAIN)
-        for name, rank in f.entry_proficiency().items():
-            if rank > have.get(name, 3):
+        for name, rank in _summary_proficiency(f, rf.clean).items():
+            if rank > have.get(name, 3) and not rank <= self._restated_rank(f, name):
                 return Rejection("proficiency", (name,), f"raises the proficiency stated for '{name}'")
         return None
 
@@ -771,9 +1174,11 @@ class Guard:
         }
         topics |= set(f.names)
         best: int | None = None
+        sc = next(s for s in lex.scales if s.name == scale)
         for lf in self.facts.sentences_with(topics):
             if topics & lf.keys or topics & lf.names:
-                r = lf.rank(scale)
+                # "worked with the tech lead" is no evidence of leading
+                r = _rank(lf, sc, frozenset(_noun_uses(lf)))[1] if scale == "responsibility" else lf.rank(scale)
                 if r is not None and (best is None or r > best):
                     best = r
         return best
@@ -790,6 +1195,10 @@ class Guard:
                 continue
             if re.search(r"[^\w\s-]", f.text[t.end : nxt.start]):
                 continue  # "$1.2M, and support": the next word is not what the number counts
+            prev = toks[i - 1] if i else None
+            if prev is not None and prev.kind in ("word", "code") and prev.text[:1].isupper():
+                if f"{prev.text} {t.text}" in self.facts.clean:
+                    continue  # "Opera PMS 5 and group arrivals": a product's version, as the resume writes it
             value = t.value.normalize()
             group = self.lex.synonyms.get(nxt.key, frozenset())
             ok = any(
@@ -999,3 +1408,194 @@ def _part_known(key: str, scope: _Scope, lex: Lexicon) -> bool:
         or bool(lex.synonyms.get(p, frozenset()) & scope.groups)
         for p in parts
     )
+
+
+def _written_form(word: str, written: set[str]) -> bool:
+    """Whether a noun is written in a text, as it is or in its other number ("nurses", "nurse")."""
+    low = word.casefold()
+    return low in written or low + "s" in written or (low.endswith("s") and low[:-1] in written)
+
+
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+_TITLE_END = re.compile(r"\s[—–-]\s|[,|(\t]|\s{2,}|\s@\s|\sat\s")
+
+
+def _title_segment(line: str) -> str:
+    """The title part of a role's title line: up to the employer, place or dates."""
+    return _TITLE_END.split(line_key(line), maxsplit=1)[0]
+
+
+def _same_title(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> bool:
+    """Whether two titles' words are the same, in any order, an acronym of one standing for a
+    run of the other's words ("RN Case Manager", "Registered Nurse Case Manager")."""
+    a, b = _expand_acronyms(a, b), _expand_acronyms(b, a)
+    return sorted(k for k, _w in a) == sorted(k for k, _w in b)
+
+
+def _expand_acronyms(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    other = {k for k, _w in b}
+    for key, word in a:
+        if 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and key not in other:
+            letters = word.casefold()
+            n = len(letters)
+            run = next(
+                (
+                    b[i : i + n]
+                    for i in range(len(b) - n + 1)
+                    if "".join(w[0] for _k, w in b[i : i + n]).casefold() == letters
+                ),
+                None,
+            )
+            if run is not None:
+                out.extend(run)
+                continue
+        out.append((key, word))
+    return out
+
+
+# words before the person a line's work was shared with, or done for ("for two senior brokers")
+_SHARED_WITH = frozenset({"with", "alongside", "for", "beside", "assisting", "supporting"})
+# words that put a person beside the candidate's work ("with the tech lead", "for two senior brokers")
+_SHARING = frozenset("with alongside beside together for under supporting assisting helping partnering and to".split())
+_DETERMINERS = frozenset("the a an our their his her my its your each every this that".split())
+
+
+def _noun_uses(f: TextFacts) -> dict[int, tuple[str, str]]:
+    """Responsibility words used as nouns ("the tech lead", "a department head"): their start
+    offsets, each with (the word before, the word). A past form ("led") is always a verb."""
+    return _noun_uses_of(f.text)
+
+
+@lru_cache(maxsize=8192)
+def _noun_uses_of(text: str) -> dict[int, tuple[str, str]]:
+    resp = next(s for s in get_lexicon().scales if s.name == "responsibility").ranks
+    f = text_facts(text)
+    words = [t for t in f.tokens if t.kind == "word"]
+    out: dict[int, tuple[str, str]] = {}
+    for i, t in enumerate(words):
+        low = t.text.casefold()
+        if t.key not in resp or low.endswith(("ed", "ing")) or low == "led" or i == 0:
+            continue
+        prev = words[i - 1].text.casefold()
+        before = words[i - 2].text.casefold() if i > 1 else ""
+        if (
+            prev in _DETERMINERS
+            or prev.endswith(("'s", "’s"))
+            or (
+                before in _DETERMINERS
+                and prev not in ("and", "or", "to")
+                and words[i - 1].key not in resp
+                and not prev.endswith("ed")
+            )
+        ):
+            out[t.start] = (words[i - 1].key, t.key)
+    return out
+
+
+def _rank(f: TextFacts, scale: Scale, skip: frozenset[int]) -> tuple[int | None, int | None]:
+    """The (lowest, highest) rank of a text on `scale`, leaving out the words starting at `skip`."""
+    if not skip or not any(t.start in skip for t in f.tokens):
+        return dict(f.strength)[scale.name]
+    ranks: list[int] = []
+    for t in f.tokens:
+        if t.kind != "word" or t.start in skip or _in_credential(t, f):
+            continue
+        key = scale.key_of(t.text, t.key)
+        if key in scale.ranks:
+            ranks.append(scale.ranks[key])
+        elif "-" in key:
+            ranks += [scale.ranks[p] for p in key.split("-") if p in scale.ranks]
+    ranks += [r for _p, r in f.phrase_ranks(scale)]
+    return (min(ranks), max(ranks)) if ranks else (None, None)
+
+
+def _without(f: TextFacts, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> TextFacts:
+    """The facts of a text with the given character spans blanked out (offsets kept)."""
+    if not spans:
+        return f
+    chars = list(f.text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return text_facts("".join(chars))
+
+
+@lru_cache(maxsize=1)
+def _number_qualifiers() -> frozenset[int]:
+    """The qualifier groups that limit a number ("about", "up to"), not a fact."""
+    return frozenset(
+        gid for _kind, gid, phrases in get_lexicon().qualifiers if ("about",) in phrases or ("up", "to") in phrases
+    )
+
+
+def _held_names(rf: ResumeFacts) -> frozenset[str]:
+    """The taxonomy entries named where a resume states what the candidate holds: its
+    credentials, education, skills, summary and header, and its roles' title lines."""
+    out: set[str] = set()
+    status = status_groups()
+    for b in rf.blocks:
+        f = b.facts if b.kind in ("certifications", "education", "skills", "summary", "header") else b.head
+        others = qualifier_spans(f.text)
+        for line in f.text.split("\n"):
+            for sentence in split_sentences(line):
+                sf = text_facts(sentence)
+                if sf.qualifiers & status:
+                    continue  # "to become an RN", "PHR (not yet taken)": named, not held
+                others = qualifier_spans(sentence)
+                out |= {n for a, _e, n, _k, _t in sf.spans if not any(x <= a < y for x, y in others)}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _status_words() -> frozenset[str]:
+    """The keys of the lexicon's status qualifier words ("pursuing", "studying", "expected")."""
+    lex = get_lexicon()
+    return (
+        frozenset(word_key(w) for kind, _gid, phrases in lex.qualifiers if kind == "status" for p in phrases for w in p)
+        - set(lex.claims)
+        - {"not", "yet", "to", "be", "for", "in", "all", "but", "did", "due", "sit", "est"}
+    )
+
+
+_CLAUSE = re.compile(r"[;,]")
+
+
+def _summary_proficiency(f: TextFacts, resume: str) -> dict[str, int]:
+    """The proficiency a summary sentence states for each entry. A proficiency word binds to
+    the entries of its own clause and of the clauses after it ("Expert in SQL, Python"), never
+    to an earlier clause's ("Day-to-day Workday user, fluent in Spanish"); and a word inside a
+    certification's name ("Tableau Desktop Specialist", as the resume writes it) states none."""
+    certs = [(a, b) for a, b, _n, kind, _t in f.spans if kind == "certification"]
+    prof = next(s for s in get_lexicon().scales if s.name == "proficiency")
+    for a, b, _n, _k, _t in f.spans:
+        nxt = re.match(r"\s+([^\W\d_]+)", f.text[b:])
+        if nxt and word_key(nxt.group(1)) in prof.ranks and f.text[a : b + nxt.end()] in resume:
+            certs.append((b, b + nxt.end()))
+    stated = _without(f, certs).entry_proficiency() if certs else f.entry_proficiency()
+    if not _CLAUSE.search(f.text):
+        return stated
+    cuts = [0] + [m.end() for m in _CLAUSE.finditer(f.text)] + [len(f.text) + 1]
+    out: dict[str, int] = {}
+    for name, rank in stated.items():
+        starts = [a for a, _b, n, _k, _t in f.spans if n == name]
+        if not starts:
+            out[name] = rank
+            continue
+        clause_end = next(c for c in cuts if c > starts[0])
+        upto = _without(f, [(clause_end, len(f.text))]) if clause_end <= len(f.text) else f
+        words = [t for t in upto.tokens if t.kind == "word" and not _inside_spans(t, certs)]
+        ranks = [prof.ranks[t.key] for t in words if t.key in prof.ranks]
+        ranks += [r for _p, r in upto.phrase_ranks(prof)]
+        out[name] = min(rank, max(ranks)) if ranks else min(rank, _PLAIN)
+    return out
+
+
+def _inside_spans(t: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= t.start < b for a, b in spans)
+
+
+# A summary sentence's opening noun phrase: up to "with", a comma, a parenthesis, "who"...
+_OPENING = re.compile(
+    r"^(.{0,80}?)(?=\s+with\b|,|\s\(|;|:|\s+who\b|\s+and\b|\s+moving\b|\s+selling\b|\s+building\b"
+    r"|\s+at\b|\s+in\b|\s+for\b|\s+of\b|\s+from\b|\s+since\b|\.?$)"
+)

@@ -93,6 +93,11 @@ class Lexicon:
     abbreviations: dict[str, frozenset[str]]  # abbreviation (casefolded) -> keys of the words it stands for
     product_kinds: frozenset[str]  # "EHR", "ERP": words that say what a product is
     collaborators: frozenset[str]  # keys of the people work may be shared with
+    restrictive: frozenset[str] = frozenset()  # keys of words that make a parenthesis a qualifier
+    # job-term equivalences: (the term's phrases, the phrases that are evidence for it), as key tuples
+    terms: tuple[tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]], ...] = ()
+    title_nouns: frozenset[str] = frozenset()  # keys of the nouns that end a job title ("engineer")
+    title_abbreviations: dict[str, tuple[str, ...]] | None = None  # "sr" -> ("senior",), "vp" -> ("vice", "president")
 
     def expansions(self, keys: frozenset[str] | set[str], text: str = "") -> frozenset[str]:
         """The keys of the words that the abbreviations among `keys` (or, for those written
@@ -128,6 +133,10 @@ def _words(value: Any) -> list[str]:
     if isinstance(value, str):
         return value.split()
     return [str(v) for v in value or []]
+
+
+def _phrases(value: Any) -> tuple[tuple[str, ...], ...]:
+    return tuple(k for k in (phrase_keys(str(p)) for p in value or []) if k)
 
 
 def build_lexicon(data: dict[str, Any]) -> Lexicon:
@@ -177,6 +186,10 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         abbreviations,
         frozenset(str(w).casefold() for w in data.get("product_kinds") or []),
         frozenset(word_key(str(w)) for w in data.get("collaborators") or []),
+        frozenset(word_key(str(w)) for w in data.get("restrictive") or []),
+        tuple((_phrases(t.get("term")), _phrases(t.get("evidence"))) for t in data.get("terms") or []),
+        frozenset(word_key(w) for w in _words(data.get("title_nouns"))),
+        {str(k).casefold(): phrase_keys(str(v)) for k, v in (data.get("title_abbreviations") or {}).items()},
     )
 
 
