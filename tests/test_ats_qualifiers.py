@@ -194,6 +194,22 @@ def test_summary_credentials_must_be_held_as_the_resume_holds_them(guard: Guard)
     assert guard.check("", "Studying for the certified bridge safety inspector exam.", True) is None
 
 
+def test_a_status_in_a_summary_sentence_is_said_of_its_own_entry_only(guard: Guard) -> None:
+    lead = "Structural engineer with 3 years of bridge inspection; "
+    # another item's status in the same sentence does not leave this one unfinished
+    # (a sentence-wide reading accepted the first of these)
+    r = guard.review("", lead + "certified bridge safety inspector and EIT, studying for the PE exam.", True)
+    assert r is not None and r.category == "qualifier", r
+    r = guard.review("", lead + "certified bridge safety inspector.", True)
+    assert r is not None and r.category == "qualifier", r
+    # the status after the entry, or before it in its clause, is its own
+    assert (
+        guard.check("", lead + "EIT and certified bridge safety inspector, studying for the 2027 exam.", True) is None
+    )
+    assert guard.check("", lead + "certified bridge safety inspector (studying for the 2027 exam).", True) is None
+    assert guard.check("", lead + "EIT, studying for the certified bridge safety inspector exam.", True) is None
+
+
 def test_summary_strength_reads_nouns_and_clauses(guard: Guard) -> None:
     assert guard.check("", "Moved drawings from AutoCAD 2018 to Revit with the project lead.", True) is None
     r = guard.review("", "Led the move of drawings from AutoCAD 2018 to Revit.", True)

@@ -729,11 +729,11 @@ class Guard:
             return r
         # qualified facts stay qualified
         status = whole.entry_status()
-        for _s, _e, name, kind, surface in f.spans:
+        for start, end, name, kind, surface in f.spans:
             need = status.get(name, frozenset())
             if kind == "degree" and name not in status and _generic_degree(surface):  # "an associate degree"
                 need = self._degree_status(name, status)
-            if need and not need & f.qualifiers:
+            if need and not need & ((f.qualifiers - status_groups()) | _status_near(f, start, end)):
                 words = self._qualifier_words(whole, need)
                 return Rejection("qualifier", (surface, *words), f"drops the qualifier {_quote(words)} of '{surface}'")
         status_kept = bool(f.qualifiers & status_groups())
@@ -924,11 +924,11 @@ class Guard:
         held = self._state.held
         if held is None:
             held = self._state.held = _held_names(self.facts)
-        unfinished = bool(f.qualifiers & status_groups())
         others = qualifier_spans(f.text)  # "when no RN is on the unit": someone else's
-        for start, _e, name, kind, surface in f.spans:
+        for start, end, name, kind, surface in f.spans:
             if any(a <= start < b for a, b in others):
                 continue
+            unfinished = bool(_status_near(f, start, end))
             if kind == "certification" and name not in held and not (unfinished and name in self.facts.rough.names):
                 return Rejection("credential", (surface,), f"claims '{surface}', which the resume never says is held")
         words = [t for t in f.tokens if t.kind == "word"]
@@ -952,7 +952,7 @@ class Guard:
                 )
             # "Board Certified ... (BCPS) — studying for the exam": the summary keeps a status
             need = frozenset.intersection(*(lf.qualifiers for lf in sources)) & status_groups()
-            if need and not unfinished:
+            if need and not _status_near(f, t.start, t.end):
                 words_ = self._qualifier_words(sources[0], need)
                 return Rejection("qualifier", (t.text, *words_), f"drops the qualifier {_quote(words_)} of '{t.text}'")
         return None
@@ -1226,6 +1226,32 @@ def _quote(words: tuple[str, ...]) -> str:
 
 def _generic_degree(surface: str) -> bool:
     return bool(re.search(r"(?i)\b(?:bachelor|master|doctor|associate|degree)", surface))
+
+
+_LIST_JOIN = re.compile(r"[,;]|\b(?:and|or)\b|&")
+
+
+def _status_near(f: TextFacts, start: int, end: int) -> frozenset[int]:
+    """The status qualifiers a summary sentence says of the entry or word at [start, end):
+    after it, up to the next list join ("B.S. in Accounting in progress", "(AIPB) - coursework
+    only"), or in the comma's segment right after it when that names no entry ("M.S., in
+    progress"); or before it in its clause ("currently completing a B.S.", "studying for the
+    CCRC and CPA exams"). A status elsewhere in the sentence is another entry's: "Certified
+    Bookkeeper (AIPB) and ProAdvisor, currently completing a B.S." leaves the AIPB held."""
+    text = f.text
+    stretches = [(max([text.rfind(c, 0, start) + 1 for c in ";,."] + [0]), start)]
+    join = _LIST_JOIN.search(text, end)
+    stretches.append((end, join.start() if join else len(text)))
+    if join is not None and join.group() == ",":
+        nxt = _LIST_JOIN.search(text, join.end())
+        lo, hi = join.end(), nxt.start() if nxt else len(text)
+        if not any(lo <= s < hi for s, _e, *_ in f.spans):
+            stretches.append((lo, hi))
+    found: frozenset[int] = frozenset()
+    for lo, hi in stretches:
+        if hi > lo:
+            found |= text_facts(text[lo:hi]).qualifiers
+    return found & status_groups()
 
 
 def _inside(t: Token, f: TextFacts) -> bool:
