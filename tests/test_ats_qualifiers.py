@@ -287,3 +287,18 @@ def test_a_reworded_qualifier_keeps_its_negation_and_most_of_its_words(guard: Gu
     assert r is not None and r.category == "qualifier", r
     r = guard.review(NIGHTS, "- Inspected culverts on night shifts when needed")
     assert r is not None and r.category == "qualifier", r
+
+
+def test_a_credential_word_said_of_someone_else_licenses_nothing() -> None:
+    resume = (
+        "Kai Moreno\n\nSUMMARY\nSurvey technician on highway projects, working under licensed land surveyors.\n\n"
+        "EXPERIENCE\nSurvey Technician — Ridge Line Surveying, Reno, NV\nMar 2023 – Present\n"
+        "- Ran GNSS control checks under supervision of a licensed surveyor\n\n"
+        "CERTIFICATIONS\nLand surveyor license — not yet eligible; exam planned for 2027\n"
+    )
+    guard = Guard(resume, "Licensed land surveyor for highway projects.")
+    r = guard.review("", "Licensed land surveyor on highway projects.", True)
+    assert r is not None and r.category == "qualifier", r
+    # the same words, said of the people the candidate works under, stay honest
+    honest = "Survey technician on highway projects, working under licensed land surveyors."
+    assert guard.check("", honest + " Runs GNSS control checks under supervision of a licensed surveyor.", True) is None

@@ -933,15 +933,13 @@ class Guard:
                 return Rejection("credential", (surface,), f"claims '{surface}', which the resume never says is held")
         words = [t for t in f.tokens if t.kind == "word"]
         for i, t in enumerate(words):
-            if self.lex.claims.get(t.key) != "credential" or _inside(t, f):
+            if self.lex.claims.get(t.key) != "credential" or _inside(t, f) or not self._own_credential(f, t, others):
                 continue
             objects = self._claim_objects(f, words, i)
             if not objects:
                 continue
             sources = [
-                lf
-                for lf in self.facts.sentences_with(objects)
-                if objects <= lf.keys and any(self.lex.claims.get(k) == "credential" for k in lf.keys)
+                lf for lf in self.facts.sentences_with(objects) if objects <= lf.keys and self._says_credential(lf)
             ]
             if not sources:
                 words_ = (t.text, *sorted(objects))
@@ -956,6 +954,20 @@ class Guard:
                 words_ = self._qualifier_words(sources[0], need)
                 return Rejection("qualifier", (t.text, *words_), f"drops the qualifier {_quote(words_)} of '{t.text}'")
         return None
+
+    def _says_credential(self, lf: TextFacts) -> bool:
+        """A resume sentence says a credential of the candidate (see `_own_credential`)."""
+        others = qualifier_spans(lf.text)
+        return any(
+            t.kind == "word" and self.lex.claims.get(t.key) == "credential" and self._own_credential(lf, t, others)
+            for t in lf.tokens
+        )
+
+    @staticmethod
+    def _own_credential(f: TextFacts, t: Token, others: tuple[tuple[int, int], ...]) -> bool:
+        """A credential word said of the candidate, not inside a phrase that describes someone
+        else ("under supervision of a licensed journeyman", "working under licensed electricians")."""
+        return not any(a <= t.start < b for a, b in others) and not _UNDER_SOMEONE.search(f.text, 0, t.start)
 
     def _claim_objects(self, f: TextFacts, words: list[Token], i: int) -> set[str]:
         """The content words a claim word is said of: up to two after it in its clause, else up
@@ -1228,6 +1240,8 @@ def _generic_degree(surface: str) -> bool:
     return bool(re.search(r"(?i)\b(?:bachelor|master|doctor|associate|degree)", surface))
 
 
+# "working under licensed journeyman electricians": the credential word is theirs.
+_UNDER_SOMEONE = re.compile(r"\bunder\s+(?:(?:the|a|an|two|several)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _LIST_JOIN = re.compile(r"[,;]|\b(?:and|or)\b|&")
 
 
