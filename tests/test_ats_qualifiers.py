@@ -302,3 +302,24 @@ def test_a_credential_word_said_of_someone_else_licenses_nothing() -> None:
     # the same words, said of the people the candidate works under, stay honest
     honest = "Survey technician on highway projects, working under licensed land surveyors."
     assert guard.check("", honest + " Runs GNSS control checks under supervision of a licensed surveyor.", True) is None
+
+
+def test_a_version_is_a_fact_of_its_product() -> None:
+    resume = (
+        "Ana Ruiz\n\nEXPERIENCE\nWeb Designer — Bright Pixel, Austin, TX\nJan 2020 – Dec 2024\n"
+        "- Audited the storefront against WCAG 2.0 AA\n- Built pages in React 17, Node 18 and GA4\n"
+        "- Precepted three new designers in 2024\n"
+    )
+    guard = Guard(resume, "WCAG 2.2, React 18, Google Analytics 4.")
+    line = "- Audited the storefront against WCAG 2.0 AA"
+    r = guard.review(line, "- Audited the storefront against WCAG 2.2 AA", False)
+    assert r is not None and r.category == "variant", r
+    # a year of the role is no licence for an edition: 2024 is one of its dates
+    r = guard.review(line, "- Audited the storefront against WCAG 2024 AA", False)
+    assert r is not None, r
+    stack = "- Built pages in React 17, Node 18 and GA4"
+    r = guard.review(stack, "- Built pages in React 18, Node 18 and GA4", False)
+    assert r is not None and r.category == "variant", r
+    # the same versions, reworded or spelled out, and a count after a verb, stay honest
+    assert guard.check(stack, "- Built pages in React 17, Node 18 and Google Analytics 4", False) is None
+    assert guard.check("- Precepted three new designers in 2024", "- Precepted 3 new designers in 2024", False) is None

@@ -65,6 +65,7 @@ from resume_opt.ats.facts import (
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
+    PER_TEXT_CACHE,
     SHARED,
     ResumeFacts,
     TextFacts,
@@ -345,9 +346,22 @@ class Guard:
             or self._qualifiers(orig, whole)
             or self._strength(orig, whole, scope)
             or self._claims(rest, orig, scope)
+            or self._versions(rest, scope)
             or self._numbers(rest, scope)
             or self._words(rest, scope)
         )
+
+    @staticmethod
+    def _versions(rest: TextFacts, scope: _Scope) -> Rejection | None:
+        """A version or edition is a fact of the product it follows: "NEC 2023" needs "NEC 2023"
+        in the role, even when 2023 is one of its dates ("WCAG 2.0" -> "WCAG 2.2" is no rewording)."""
+        have = set().union(*(_version_pairs(text_facts(t)) for t in scope.texts)) if scope.texts else set()
+        written = "\n".join(scope.texts).casefold()
+        for name, version in sorted(_version_pairs(rest) - have):
+            if "".join(w[:1] for w in name.split()) + version in written:
+                continue  # "Google Analytics 4" for the role's "GA4"
+            return Rejection("variant", (name, version), f"names the version '{name} {version}', which the role lacks")
+        return None
 
     def _entries(self, rest: TextFacts, scope: _Scope) -> Rejection | None:
         for _s, _e, name, kind, surface in rest.spans:
@@ -1238,6 +1252,26 @@ def _quote(words: tuple[str, ...]) -> str:
 
 def _generic_degree(surface: str) -> bool:
     return bool(re.search(r"(?i)\b(?:bachelor|master|doctor|associate|degree)", surface))
+
+
+_ACRONYM_VERSION = re.compile(r"\b([A-Z][A-Z0-9&/-]*[A-Z0-9])(?=\s+v?\d)")
+# A version's shape: a dotted number or a year, or any number that ends the item ("React 17,"),
+# so "Precepted 3 newly hired LPNs" is a count, not a version.
+_VERSION = re.compile(r"\s+v?(\d+\.\d+(?:\.\d+)*|(?:19|20)\d\d|\d+(?=\s*(?:[,;:.)]|$)))(?![\d.]*\w)", re.M)
+
+
+@lru_cache(maxsize=PER_TEXT_CACHE)
+def _version_pairs(f: TextFacts) -> frozenset[tuple[str, str]]:
+    """(product, version) pairs of a text: a version right after an acronym ("NEC 2020",
+    "WCAG 2.0") or after a taxonomy entry ("React 17", "Python 3.12")."""
+    ends = [(m.group(1), m.end()) for m in _ACRONYM_VERSION.finditer(f.text)]
+    ends += [(surface, e) for _s, e, _name, _kind, surface in f.spans]
+    pairs: set[tuple[str, str]] = set()
+    for name, e in ends:
+        m = _VERSION.match(f.text, e)
+        if m:
+            pairs.add((name.casefold(), m.group(1)))
+    return frozenset(pairs)
 
 
 # "working under licensed journeyman electricians": the credential word is theirs.
