@@ -323,3 +323,17 @@ def test_a_version_is_a_fact_of_its_product() -> None:
     # the same versions, reworded or spelled out, and a count after a verb, stay honest
     assert guard.check(stack, "- Built pages in React 17, Node 18 and Google Analytics 4", False) is None
     assert guard.check("- Precepted three new designers in 2024", "- Precepted 3 new designers in 2024", False) is None
+
+
+def test_a_weak_word_kept_only_as_a_noun_keeps_no_weakness() -> None:
+    resume = (
+        "Sam Lee\n\nEXPERIENCE\nSupport Specialist — Northwind Help, Denver, CO\nJan 2022 – Present\n"
+        "- Assisted the support team lead with onboarding two new hires\n- Closed help-desk tickets in Zendesk\n"
+    )
+    guard = Guard(resume, "Support team lead: onboarding, Zendesk.")
+    line = "- Assisted the support team lead with onboarding two new hires"
+    r = guard.review(line, "- Ran onboarding for new support hires", False)
+    assert r is not None and r.category == "responsibility", r
+    assert guard.check(line, "- Helped the support team lead onboard two new hires", False) is None
+    tickets = "- Closed help-desk tickets in Zendesk"
+    assert guard.check(tickets, "- Resolved help-desk tickets in Zendesk", False) is None

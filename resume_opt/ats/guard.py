@@ -597,7 +597,11 @@ class Guard:
                 if r is not None:
                     return r
             weak = _rank(orig, scale, skip_orig)[0]
-            if weak is not None and weak < scale.default and (_rank(whole, scale, skip_new)[0] or scale.default) > weak:
+            if (
+                weak is not None
+                and weak < scale.default
+                and (_weak_kept(orig, whole, scale, skip_new) or scale.default) > weak
+            ):
                 words = _scale_words(orig, scale, max_rank=weak)
                 return Rejection(scale.name, words, f"drops {_quote(words)}, which states a lower {scale.name}")
         # an entry the replaced text names keeps at most the strength it had there; one it does
@@ -1582,6 +1586,38 @@ def _rank(f: TextFacts, scale: Scale, skip: frozenset[int]) -> tuple[int | None,
             ranks += [scale.ranks[p] for p in key.split("-") if p in scale.ranks]
     ranks += [r for _p, r in f.phrase_ranks(scale)]
     return (min(ranks), max(ranks)) if ranks else (None, None)
+
+
+def _weak_kept(orig: TextFacts, whole: TextFacts, scale: Scale, skip: frozenset[int]) -> int | None:
+    """The lowest rank the rewrite still states, counting a weak word only where it is said
+    as the original said it (same word before it) or as a verb (first word, "-ed"/"-ing",
+    after "to"/"and"): "Assisted the support team lead" -> "Ran onboarding for new support
+    hires" keeps no "support" of its own (a responsibility scale only)."""
+    if scale.name != "responsibility":
+        return _rank(whole, scale, skip)[0]
+
+    def pairs(f: TextFacts) -> list[tuple[int, str, str, str]]:
+        words = [t for t in f.tokens if t.kind == "word"]
+        return [(t.start, words[i - 1].key if i else "", t.key, t.text.casefold()) for i, t in enumerate(words)]
+
+    said = {(prev, key) for _s, prev, key, _low in pairs(orig)}
+    ranks = [
+        scale.ranks[key]
+        for start, prev, key, low in pairs(whole)
+        if start not in skip
+        and key in scale.ranks
+        and (not prev or low.endswith(("ed", "ing")) or prev in ("to", "and", "or", "also") or (prev, key) in said)
+    ]
+    # a compound the original has ("help-desk tickets", "assisted-living") stays as it was
+    ranks += [
+        scale.ranks[part]
+        for _s, _prev, key, _low in pairs(whole)
+        if "-" in key and key in orig.keys
+        for part in key.split("-")
+        if part in scale.ranks
+    ]
+    ranks += [r for _p, r in whole.phrase_ranks(scale)]
+    return min(ranks) if ranks else None
 
 
 def _without(f: TextFacts, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> TextFacts:
