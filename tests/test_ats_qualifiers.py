@@ -337,3 +337,19 @@ def test_a_weak_word_kept_only_as_a_noun_keeps_no_weakness() -> None:
     assert guard.check(line, "- Helped the support team lead onboard two new hires", False) is None
     tickets = "- Closed help-desk tickets in Zendesk"
     assert guard.check(tickets, "- Resolved help-desk tickets in Zendesk", False) is None
+
+
+def test_a_part_of_a_whole_is_a_qualifier() -> None:
+    resume = (
+        "Lena Park\n\nEXPERIENCE\nProduct Designer — Fable Apps, Portland, OR\nMay 2021 – Present\n"
+        "- Redesigned 2 of the 6 checkout screens in Figma\n\n"
+        "CERTIFICATIONS\nNN/g UX Certification — 2 of 5 courses completed\n"
+    )
+    guard = Guard(resume, "UX certification; checkout design in Figma.")
+    cert = "NN/g UX Certification — 2 of 5 courses completed"
+    r = guard.review(cert, "NN/g UX Certification", False)
+    assert r is not None and r.category == "qualifier", r
+    screens = "- Redesigned 2 of the 6 checkout screens in Figma"
+    r = guard.review(screens, "- Redesigned the checkout screens in Figma", False)
+    assert r is not None, r
+    assert guard.check(cert, "NN/g UX Certification (2 of 5 courses completed)", False) is None

@@ -1545,7 +1545,7 @@ def _noun_uses(f: TextFacts) -> dict[int, tuple[str, str]]:
     return _noun_uses_of(f.text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=PER_TEXT_CACHE)
 def _noun_uses_of(text: str) -> dict[int, tuple[str, str]]:
     resp = next(s for s in get_lexicon().scales if s.name == "responsibility").ranks
     f = text_facts(text)

@@ -19,6 +19,9 @@ from functools import lru_cache
 
 from resume_opt.ats.lexicon import Lexicon, get_lexicon, word_key
 
+# Cache sizes: per text (2,048) and per (sentence, word) (4,096), as facts.PER_TEXT_CACHE says why:
+# larger caches only make a process's memory grow with the night.
+
 # Who checked or directed the work: "under the wound care nurse's direction",
 # "under preceptor supervision", "under the guidance of the senior engineer" (never "under my
 # supervision": that is the candidate supervising).
@@ -46,6 +49,8 @@ _BY = re.compile(
 )
 # A parenthesis.
 _PAREN = re.compile(r"\((?P<body>[^()]{1,80})\)")
+# A part of a whole: "2 of 5 courses completed", "3 out of 4 exams" (a status or a scope).
+_PART_OF = re.compile(r"\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b(?:\s+[^\W\d_]+){0,2}", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LINK = frozenset({"the", "a", "an", "of", "to", "on", "in", "at", "for", "and", "or", "is", "are", "was", "were"})
 
@@ -63,7 +68,7 @@ def _content_keys(phrase: str) -> tuple[str, ...]:
     return tuple(word_key(w) for w in _WORD.findall(phrase) if w.casefold() not in _LINK)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def free_qualifiers(text: str) -> tuple[FreeQualifier, ...]:
     """The free-phrase qualifiers of a text (see the module docstring)."""
     lex = get_lexicon()
@@ -99,6 +104,8 @@ def free_qualifiers(text: str) -> tuple[FreeQualifier, ...]:
             and not _defines(text, m.start(), body)
         ):
             out.append(FreeQualifier(m.group(), "(", _content_keys(body)))
+    for m in _PART_OF.finditer(text):
+        out.append(FreeQualifier(m.group(), "of", _content_keys(m.group())))
     parens = [m.span() for m in _PAREN.finditer(text)]
     for m in re.finditer(r"\bonly\b", text, re.I):
         if not any(a <= m.start() < b for a, b in parens):  # "(residency only)" is the parenthesis's
@@ -167,14 +174,14 @@ def dropped_qualifier(original: str, revised_keys: frozenset[str]) -> FreeQualif
     return None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def supervised_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the "under ... supervision" and "with guidance from ..." phrases:
     a people word inside ("supervision") says the candidate was supervised, not supervising."""
     return tuple(m.span() for rx in (_UNDER, _GUIDED) for m in rx.finditer(text))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def qualifier_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the "under ...", "when ..." and "run by ..." qualifiers of a text: the
     words inside describe someone else ("under the senior engineer's review", "when no RN is
@@ -212,7 +219,7 @@ def acronym_definitions(text: str) -> tuple[tuple[str, str], ...]:
 _CLAUSE_CUT = re.compile(r"[;,]|\s[—–]\s")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def clause_qualifiers(sentence: str, key: str) -> frozenset[int]:
     """The lexicon's qualifier groups that bind to `key` (a word key) in one sentence: those of
     the clauses that name it, of a label before a colon ("Pursuing: CPA, CMA") and of a short
@@ -277,7 +284,7 @@ def _standing_in() -> frozenset[int]:
     )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def clause_free(sentence: str, key: str) -> frozenset[tuple[str, ...]]:
     """The signatures of the free qualifiers in the clauses of `sentence` that name `key`."""
     quals = free_qualifiers(sentence)
