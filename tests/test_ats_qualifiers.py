@@ -353,3 +353,19 @@ def test_a_part_of_a_whole_is_a_qualifier() -> None:
     r = guard.review(screens, "- Redesigned the checkout screens in Figma", False)
     assert r is not None, r
     assert guard.check(cert, "NN/g UX Certification (2 of 5 courses completed)", False) is None
+
+
+def test_an_acronym_of_the_roles_own_words_is_no_new_name() -> None:
+    resume = (
+        "Dario Cruz\n\nEXPERIENCE\nCNC Machinist — Keystone Precision, Erie, PA\nFeb 2021 – Present\n"
+        "- Performed first article inspection on new aluminum parts\n"
+        "- Calendared deadlines under the statute of limitations for each file\n"
+    )
+    guard = Guard(resume, "FAI, SOL tracking.")
+    fai = "- Performed first article inspection on new aluminum parts"
+    assert guard.check(fai, "- Performed first article inspection (FAI) on new aluminum parts", False) is None
+    sol = "- Calendared deadlines under the statute of limitations for each file"
+    assert guard.check(sol, "- Calendared SOL deadlines for each file", False) is None
+    # an acronym the role's words do not spell is still a new name
+    r = guard.review(fai, "- Performed first article inspection on new aluminum parts for NASA", False)
+    assert r is not None and r.category == "organisation", r

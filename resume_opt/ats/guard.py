@@ -694,6 +694,8 @@ class Guard:
                 or _part_known(t.key, scope, lex)
                 or self._reworded(t.key, scope)
             )
+            if not known and t.text.isupper() and _initials_in(t.text, tuple(scope.texts)):
+                known = True  # "FAI" for the role's "first article inspection"
             if capital and t.key not in scope.cased and not (t.text.isupper() and known):
                 names.append(t)
             elif not known:
@@ -1304,6 +1306,33 @@ def _status_near(f: TextFacts, start: int, end: int) -> frozenset[int]:
         if hi > lo:
             found |= text_facts(text[lo:hi]).qualifiers
     return found & status_groups()
+
+
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on", "a", "an", "&"})
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+@lru_cache(maxsize=PER_TEXT_CACHE)
+def _initials_in(acronym: str, texts: tuple[str, ...]) -> bool:
+    """`acronym` (2-6 capitals) spells the initials of consecutive words of `texts`, with or
+    without their small words: "EDC" in "electronic data capture", "SOL" in "statute of
+    limitations". An acronym of the role's own words says nothing the role does not."""
+    if not 2 <= len(acronym) <= 6 or not acronym.isalpha():
+        return False
+    want, n = acronym.casefold(), len(acronym)
+    for text in texts:
+        words = [w.casefold() for w in _PLAIN_WORD.findall(text)]
+        for i, first in enumerate(words):
+            if first in _SMALL_WORDS or first[:1] != want[0]:
+                continue
+            run = words[i : i + 2 * n]
+            # every word's initial, ending on a content word ("statute of limitations")
+            if len(run) >= n and run[n - 1] not in _SMALL_WORDS and "".join(w[0] for w in run[:n]) == want:
+                return True
+            kept = [w for w in run if w not in _SMALL_WORDS][:n]  # or the content words' only
+            if len(kept) == n and "".join(w[0] for w in kept) == want:
+                return True
+    return False
 
 
 def _inside(t: Token, f: TextFacts) -> bool:
