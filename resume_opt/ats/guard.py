@@ -355,9 +355,9 @@ class Guard:
     def _versions(rest: TextFacts, scope: _Scope) -> Rejection | None:
         """A version or edition is a fact of the product it follows: "NEC 2023" needs "NEC 2023"
         in the role, even when 2023 is one of its dates ("WCAG 2.0" -> "WCAG 2.2" is no rewording)."""
-        have = set().union(*(_version_pairs(text_facts(t)) for t in scope.texts)) if scope.texts else set()
+        have = set().union(*(_version_pairs(t) for t in scope.texts)) if scope.texts else set()
         written = "\n".join(scope.texts).casefold()
-        for name, version in sorted(_version_pairs(rest) - have):
+        for name, version in sorted(_version_pairs(rest.text) - have):
             if "".join(w[:1] for w in name.split()) + version in written:
                 continue  # "Google Analytics 4" for the role's "GA4"
             return Rejection("variant", (name, version), f"names the version '{name} {version}', which the role lacks")
@@ -1267,9 +1267,11 @@ _VERSION = re.compile(r"\s+v?(\d+\.\d+(?:\.\d+)*|(?:19|20)\d\d|\d+(?=\s*(?:[,;:.
 
 
 @lru_cache(maxsize=PER_TEXT_CACHE)
-def _version_pairs(f: TextFacts) -> frozenset[tuple[str, str]]:
+def _version_pairs(text: str) -> frozenset[tuple[str, str]]:
     """(product, version) pairs of a text: a version right after an acronym ("NEC 2020",
-    "WCAG 2.0") or after a taxonomy entry ("React 17", "Python 3.12")."""
+    "WCAG 2.0") or after a taxonomy entry ("React 17", "Python 3.12"). Cached by the text
+    (a TextFacts key would be hashed field by field on every call)."""
+    f = text_facts(text)
     ends = [(m.group(1), m.end()) for m in _ACRONYM_VERSION.finditer(f.text)]
     ends += [(surface, e) for _s, e, _name, _kind, surface in f.spans]
     pairs: set[tuple[str, str]] = set()
