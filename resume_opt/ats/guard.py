@@ -941,15 +941,15 @@ class Guard:
         the resume's credentials, education, skills or titles (not only in a bullet, "reported
         to the RN supervisor"), and a credential word must say what it said there ("wound care
         certified" needs a resume sentence certifying wound care, not "IV therapy certification")."""
-        held = self._state.held
-        if held is None:
-            held = self._state.held = _held_names(self.facts)
         others = qualifier_spans(f.text)  # "when no RN is on the unit": someone else's
         for start, end, name, kind, surface in f.spans:
-            if any(a <= start < b for a, b in others):
+            if kind != "certification" or any(a <= start < b for a, b in others):
                 continue
+            held = self._state.held  # read once per resume, and only for a sentence naming a certification
+            if held is None:
+                held = self._state.held = _held_names(self.facts)
             unfinished = bool(_status_near(f, start, end))
-            if kind == "certification" and name not in held and not (unfinished and name in self.facts.rough.names):
+            if name not in held and not (unfinished and name in self.facts.rough.names):
                 return Rejection("credential", (surface,), f"claims '{surface}', which the resume never says is held")
         words = [t for t in f.tokens if t.kind == "word"]
         for i, t in enumerate(words):
