@@ -469,7 +469,7 @@ def line_levels(text: str, bullet: bool) -> tuple[int | None, frozenset[int]]:
     prof = next(s for s in get_lexicon().scales if s.name == "proficiency")
     words = _WORD.findall(text)
     keys = [word_key(w) for w in words]
-    ranks = [] if bullet else [prof.ranks[k] for k in keys if k in prof.ranks] + _phrase_ranks(keys, prof)
+    ranks = [] if bullet else [prof.ranks[k] for k in keys if k in prof.ranks] + scale_phrase_ranks(keys, prof)
     surface = [w.casefold().replace("’", "'") for w in words]
     return (max(ranks) if ranks else None), qualifier_groups(surface)
 
@@ -750,7 +750,7 @@ def text_strength(text: str) -> tuple[tuple[str, tuple[int | None, int | None]],
         else:  # _ranks of each key, unrolled: only min and max are kept, so order does not matter
             ranks = [table[k] for k in free_keys if k in table]
             ranks += [table[p] for k in hyphened if k not in table for p in k.split("-") if p in table]
-        ranks += _phrase_ranks(key_seq, scale, where)
+        ranks += scale_phrase_ranks(key_seq, scale, where)
         strength.append((scale.name, (min(ranks), max(ranks)) if ranks else (None, None)))
     return tuple(strength)
 
@@ -778,7 +778,7 @@ def _positions(keys: list[str]) -> dict[str, list[int]]:
     return where
 
 
-def _phrase_ranks(keys: list[str], scale: Scale, where: dict[str, list[int]] | None = None) -> list[int]:
+def scale_phrase_ranks(keys: list[str], scale: Scale, where: dict[str, list[int]] | None = None) -> list[int]:
     out: list[int] = []
     if not scale.phrases:
         return out

@@ -74,6 +74,7 @@ from resume_opt.ats.facts import (
     line_key,
     qualifier_groups,
     resume_facts,
+    scale_phrase_ranks,
     split_sentences,
     status_groups,
     text_facts,
@@ -1723,10 +1724,12 @@ def _summary_proficiency(f: TextFacts, resume: str) -> dict[str, int]:
             out[name] = rank
             continue
         clause_end = next(c for c in cuts if c > starts[0])
-        upto = _without(f, [(clause_end, len(f.text))]) if clause_end <= len(f.text) else f
-        words = [t for t in upto.tokens if t.kind == "word" and not _inside_spans(t, certs)]
+        # The words up to the end of its clause: no word spans the comma or semicolon that ends
+        # it, so they are the sentence's own word tokens that end before it (nothing to re-read).
+        upto = [t for t in f.tokens if t.kind == "word" and t.end <= clause_end]
+        words = [t for t in upto if not _inside_spans(t, certs)]
         ranks = [prof.ranks[t.key] for t in words if t.key in prof.ranks]
-        ranks += [r for _p, r in upto.phrase_ranks(prof)]
+        ranks += scale_phrase_ranks([t.key for t in upto], prof)  # only their highest counts
         out[name] = min(rank, max(ranks)) if ranks else min(rank, _PLAIN)
     return out
 
