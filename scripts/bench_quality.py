@@ -24,7 +24,7 @@ import time
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from resume_opt.ats import facts, guard, injection, keywords, sections
 from resume_opt.ats.keywords import index_text, job_keywords
@@ -130,28 +130,16 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
     before_all: list[float] = []
     after_all: list[float] = []
     improved = rejections = total = 0
-    engine_s = analysis_s = 0.0
-    pair_ms: list[float] = []
-    propose_ms: list[float] = []
-    pair_cpu_ms: list[float] = []  # time.thread_time: this thread's CPU, what a loaded machine does not inflate
-    propose_cpu_ms: list[float] = []
+    analysis_s = 0.0
+    first_pass: list[_PairTime] = []
     matched_uplift: list[float] = []
     for job, job_id in zip(jobs, job_ids, strict=True):
         before: list[float] = []
         after: list[float] = []
         job_improved = 0
         for resume, cand_id in zip(resumes, cand_ids, strict=True):
-            forget_resumes(job)
-            c0, t0 = time.thread_time(), time.perf_counter()
-            proposal = engine.propose(resume, job)
-            c1, t1 = time.thread_time(), time.perf_counter()
-            result = finalize(resume, job, proposal)
-            elapsed = time.perf_counter() - t0
-            pair_cpu_ms.append(1000 * (time.thread_time() - c0))
-            propose_cpu_ms.append(1000 * (c1 - c0))
-            engine_s += elapsed
-            pair_ms.append(1000 * elapsed)
-            propose_ms.append(1000 * (t1 - t0))
+            result, timed = _timed_pair(engine, resume, job)
+            first_pass.append(timed)
             forget_resumes(job)
             t0 = time.perf_counter()
             score_resume(resume, job_keywords(job.description, job.title, job.company))
@@ -179,18 +167,15 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
                 "pairs": len(resumes),
             }
         )
-    passes = [pair_cpu_ms]
-    wall_passes = [pair_ms]
-    propose_passes = [propose_cpu_ms]
-    for _ in range(max(1, getattr(args, "repeats", 5)) - 1):
-        cpu, wall, prop = _time_pairs(engine, jobs, resumes)
-        passes.append(cpu)
-        wall_passes.append(wall)
-        propose_passes.append(prop)
-    pass_p95 = [round(statistics.quantiles(p, n=20)[-1], 2) for p in passes if len(p) > 1]
-    pair_cpu_ms = [statistics.median(t) for t in zip(*passes, strict=True)]
-    pair_ms = [statistics.median(t) for t in zip(*wall_passes, strict=True)]
-    propose_cpu_ms = [statistics.median(t) for t in zip(*propose_passes, strict=True)]
+    passes = [first_pass] + [_time_pairs(engine, jobs, resumes) for _ in range(max(1, getattr(args, "repeats", 5)) - 1)]
+    pass_p95 = [round(statistics.quantiles([t.cpu_ms for t in p], n=20)[-1], 2) for p in passes if len(p) > 1]
+    # each pair's time, field by field, the median of its repeats (the CPU time is thread_time's:
+    # this thread's CPU, which waiting for a core on a loaded machine does not inflate)
+    medians = [_PairTime(*map(statistics.median, zip(*runs, strict=True))) for runs in zip(*passes, strict=True)]
+    pair_cpu_ms = [t.cpu_ms for t in medians]
+    pair_ms = [t.wall_ms for t in medians]
+    propose_cpu_ms = [t.propose_cpu_ms for t in medians]
+    propose_ms = [t.propose_wall_ms for t in medians]
     relevant = [(b, a) for b, a in zip(before_all, after_all, strict=True) if b >= RELEVANT_SCORE]
     figures = {
         "mean_score_before": round(statistics.fmean(before_all), 1) if before_all else None,
@@ -204,7 +189,7 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
         "guard_rejections": rejections,
         "matched_pairs": len(matched_uplift),
         "matched_mean_uplift": round(statistics.fmean(matched_uplift), 1) if matched_uplift else None,
-        "ms_per_pair": round(1000 * engine_s / max(total, 1), 2),
+        "ms_per_pair": round(statistics.fmean(pair_ms), 2) if pair_ms else None,
         "ms_per_pair_p50": round(statistics.median(pair_ms), 2) if pair_ms else None,
         "ms_per_pair_p95": round(statistics.quantiles(pair_ms, n=20)[-1], 2) if len(pair_ms) > 1 else None,
         # the engine's own share (quarantine, reading the resume, planning), before finalize guards it
@@ -227,25 +212,28 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
     return figures
 
 
-def _time_pairs(
-    engine: LocalEngine, jobs: list[Job], resumes: list[str]
-) -> tuple[list[float], list[float], list[float]]:
-    """One more timing pass over every pair, each cold, in the first pass's order:
-    (CPU ms of propose + finalize, wall ms of the same, CPU ms of propose alone)."""
-    cpu: list[float] = []
-    wall: list[float] = []
-    prop: list[float] = []
-    for job in jobs:
-        for resume in resumes:
-            forget_resumes(job)
-            c0, t0 = time.thread_time(), time.perf_counter()
-            proposal = engine.propose(resume, job)
-            c1 = time.thread_time()
-            finalize(resume, job, proposal)
-            wall.append(1000 * (time.perf_counter() - t0))
-            cpu.append(1000 * (time.thread_time() - c0))
-            prop.append(1000 * (c1 - c0))
-    return cpu, wall, prop
+class _PairTime(NamedTuple):
+    cpu_ms: float  # propose + finalize, this thread's CPU (time.thread_time)
+    wall_ms: float  # the same, wall (time.perf_counter)
+    propose_cpu_ms: float
+    propose_wall_ms: float
+
+
+def _timed_pair(engine: LocalEngine, resume: str, job: Job) -> tuple[dict[str, Any], _PairTime]:
+    """One pair through `propose` and `finalize`, its resume cold (as a new resume would
+    be), with its times."""
+    forget_resumes(job)
+    c0, t0 = time.thread_time(), time.perf_counter()
+    proposal = engine.propose(resume, job)
+    c1, t1 = time.thread_time(), time.perf_counter()
+    result = finalize(resume, job, proposal)
+    c2, t2 = time.thread_time(), time.perf_counter()
+    return result, _PairTime(1000 * (c2 - c0), 1000 * (t2 - t0), 1000 * (c1 - c0), 1000 * (t1 - t0))
+
+
+def _time_pairs(engine: LocalEngine, jobs: list[Job], resumes: list[str]) -> list[_PairTime]:
+    """One more timing pass over every pair, each cold, in the first pass's order."""
+    return [_timed_pair(engine, resume, job)[1] for job in jobs for resume in resumes]
 
 
 def _print_table(per_job: list[dict[str, Any]], figures: dict[str, Any], out: TextIO) -> None:
