@@ -14,9 +14,11 @@ DOCX files), economy (pairs per minute at a TPM against a naive client, tokens r
 per pair, cost per 1,000 pairs: benchlib/economy.py), batch (submit then collect through the Batch API
 against the fake), enqueue (the platform app's
 enqueue latency at --rate/s for --seconds, and enqueue-to-result with `run --follow`:
-benchlib/enqueue.py), ratelimit and quality
-(scripts/bench_ratelimit.py and scripts/bench_quality.py; arguments after `--` go
-to them), all. Every scenario works in its own throw-away PostgreSQL schema and
+benchlib/enqueue.py), truthfulness (the guard on the adversarial corpus per category,
+its time per edit, and the offline engine's uplift and time per pair on the sample set:
+benchlib/truthfulness.py and scripts/bench_quality.py; needs no database), ratelimit
+and quality (scripts/bench_ratelimit.py and scripts/bench_quality.py; arguments after
+`--` go to them), all. Every scenario works in its own throw-away PostgreSQL schema and
 data directory. See BENCHMARKS.md for the figures and what limits each.
 """
 
@@ -52,7 +54,9 @@ SCENARIOS = (
     "import",
     "enqueue",
     "batch",
+    "truthfulness",
 )
+NO_DATABASE = frozenset({"truthfulness", "quality"})  # scenarios that never open a connection
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -125,7 +129,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def machine(dsn: str) -> dict[str, Any]:
+def machine(dsn: str | None) -> dict[str, Any]:
+    """The host and, given a DSN, the server's version (None: a scenario with no database)."""
     cpu = "?"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -144,7 +149,7 @@ def machine(dsn: str) -> dict[str, Any]:
         "mem_gib": round(mem_kb / 2**20, 1),
         "cpu": cpu,
         "python": platform.python_version(),
-        **common.server_info(dsn),
+        **(common.server_info(dsn) if dsn else {"postgresql": "not used"}),
     }
 
 
@@ -239,6 +244,10 @@ def run_scenarios(args: argparse.Namespace) -> dict[str, Any]:
         from benchlib import batch
 
         step("batch", lambda: batch.run(args), batch.rows)
+    if "truthfulness" in want:
+        from benchlib import truthfulness
+
+        step("truthfulness", lambda: truthfulness.run_with_engine(args), truthfulness.rows)
     for name in ("ratelimit", "quality"):
         if name in want:
             step(name, lambda n=name: external(n, args), lambda f, n=name: external_rows(n, f), nest=True)
@@ -249,11 +258,12 @@ def run_scenarios(args: argparse.Namespace) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     common.clean_environment()
-    if not common.reachable(args.dsn):
+    needs_db = args.scenario not in NO_DATABASE
+    if needs_db and not common.reachable(args.dsn):
         print(f"bench: cannot reach PostgreSQL at {args.dsn} (use --dsn)", file=sys.stderr)
         return 3
     meta = {
-        **machine(args.dsn),
+        **machine(args.dsn if needs_db else None),
         "scenario": args.scenario,
         "smoke": args.smoke,
         "command": " ".join(["scripts/bench.py", *(argv if argv is not None else sys.argv[1:])]),
