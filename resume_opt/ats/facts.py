@@ -297,14 +297,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
         else:
             code = m.group()
             append(new(Token, ("code", code, code.casefold(), start, end, first, None)))
-    # only a number can take a scale word after it
-    return _merge_scales(text, out) if numbers else tuple(out)
+    # only a number can take a scale word after it, and only where one is written at all
+    return _merge_scales(text, out) if numbers and _SCALE_WORD_IN.search(text) else tuple(out)
 
 
 _tuple_new = tuple.__new__
 
 
 _SCALE_WORDS = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+# Any scale word inside the text, as a substring (a cheap test before the token walk).
+_SCALE_WORD_IN = re.compile("|".join(_SCALE_WORDS), re.IGNORECASE)
 
 
 def _merge_scales(text: str, tokens: list[Token]) -> tuple[Token, ...]:
@@ -429,17 +431,19 @@ def _bound_line(line: str, spans: tuple[tuple[int, int, str, str], ...]) -> tupl
     out: list[tuple[str, int, frozenset[int]]] = []
     label, sep, _rest = line.partition(":")
     line_cuts = [0] + [m.end() for m in _ITEM_SEP.finditer(line)] + [len(line) + 1]
+    # what depends on the line alone, once per line (a skills line binds a dozen entries)
+    after_label_cuts = sorted({*line_cuts, len(label) + 1}) if sep else line_cuts
+    short_label = bool(sep) and len(label.split()) <= 4
+    sentence_bounds: list[int] | None = None
     bullet = bool(BULLET_RE.match(line))
     for start, end, name, _kind in spans:
         scope_texts: list[str] = []
         in_label = bool(sep) and start < len(label)
-        if sep and len(label.split()) <= 4 and not in_label:
+        if short_label and not in_label:
             scope_texts.append(label)
-        cuts = line_cuts
-        if sep and not in_label:
-            cuts = sorted({*cuts, len(label) + 1})
+        cuts = after_label_cuts if sep and not in_label else line_cuts
         is_list = len(cuts) > 3 or bool(sep)
-        if in_label and len(label.split()) <= 4:
+        if in_label and short_label:
             scope_texts.append(label)
         elif is_list:
             k = bisect_right(cuts, start) - 1
@@ -456,7 +460,9 @@ def _bound_line(line: str, spans: tuple[tuple[int, int, str, str], ...]) -> tupl
         # In a bullet, a level word describes the work ("intermediate ESL writing"), not the candidate.
         rank, groups = line_levels("\n".join(scope_texts), bullet)
         if _kind in ("degree", "certification"):  # a degree's status is its sentence's: "(in progress, 30 of 60)"
-            bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
+            if sentence_bounds is None:
+                sentence_bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
+            bounds = sentence_bounds
             k = bisect_right(bounds, start) - 1
             groups = groups | line_levels(line[bounds[k] : bounds[min(k + 1, len(bounds) - 1)]], True)[1]
         out.append((name, prof.default if rank is None else rank, groups))
