@@ -105,8 +105,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "candidate_claim": ("candidate", "applicant", "resume", " cv"),
     "output_override": ("respond", "reply", "answer", "output", "do not"),
 }
-# Each pattern's words as one alternation: a single C-level search says whether any is in the text.
-_COMPILED = tuple((name, re.compile(rx), re.compile("|".join(map(re.escape, _NEEDS[name])))) for name, rx in _PATTERNS)
+_COMPILED = tuple((name, re.compile(rx), _NEEDS[name]) for name, rx in _PATTERNS)
 
 
 def _fold(text: str) -> str:
@@ -119,7 +118,7 @@ def _fold(text: str) -> str:
 def detect_injection(text: str) -> tuple[str, ...]:
     """Names of the injection patterns found in `text` (empty when none); cached per text."""
     folded = _fold(text)
-    return tuple(name for name, rx, needs in _COMPILED if needs.search(folded) and rx.search(folded))
+    return tuple(name for name, rx, needs in _COMPILED if any(w in folded for w in needs) and rx.search(folded))
 
 
 def looks_like_injection(*texts: str) -> bool:
