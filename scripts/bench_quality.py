@@ -26,12 +26,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from resume_opt.ats import facts, guard, injection, keywords, sections
+from resume_opt.ats import facts, guard, injection, keywords, qualifiers, sections, taxonomy
 from resume_opt.ats.keywords import index_text, job_keywords
 from resume_opt.ats.proposal import Job
 from resume_opt.ats.score import score_resume
 from resume_opt.ats.tailor import finalize
-from resume_opt.ats.taxonomy import get_taxonomy
 from resume_opt.ats.text import clean_text, prepare_resume
 from resume_opt.config import Settings
 from resume_opt.engines.local import LocalEngine
@@ -61,24 +60,12 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def forget_resumes(job: Job) -> None:
-    """Drop per-resume caches so each pair pays for its resume, as a fresh one would; the
-    job's analysis stays warm, as it does in a run (one job meets many resumes)."""
-    per_resume = (
-        keywords.index_text,
-        sections.layout,
-        guard.resume_facts,
-        guard.resume_state,
-        facts.text_facts,
-        facts._read_line,
-        facts._bound_line,
-        facts.line_levels,
-        facts.text_strength,
-        injection.detect_injection,
-        injection.quarantine,
-    )
-    for cache in per_resume:
-        cache.cache_clear()
-    get_taxonomy().forget_lines()
+    """Drop every per-text cache (each module's PER_TEXT_CACHES) so each pair pays for its
+    resume, as a new one would; the job's analysis stays warm, as it does in a run (one job
+    meets many resumes), and so do the process's (taxonomy, lexicon, word keys)."""
+    for module in (facts, guard, qualifiers, injection, keywords, sections, taxonomy):
+        for cache in module.PER_TEXT_CACHES:
+            cache.cache_clear()
     injection.detect_injection(job.title)
     injection.detect_injection(job.description)
     injection.quarantine(job.description, stuffing=False)  # the job's quarantine stays warm, as in a run

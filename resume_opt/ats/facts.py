@@ -1040,3 +1040,8 @@ def resume_facts(resume: str) -> ResumeFacts:
 
 def _only_titles(lines: tuple[str, ...], span: tuple[int, int]) -> bool:
     return not any(BULLET_RE.match(lines[i]) for i in range(*span)) and span[1] - span[0] <= 3
+
+
+# The caches above that are kept per text (a resume, one of its lines or sentences), not per
+# process or per job: what a new resume finds empty (scripts/bench_quality.forget_resumes).
+PER_TEXT_CACHES = (_read_line, _bound_line, line_levels, text_facts, text_strength, resume_facts)

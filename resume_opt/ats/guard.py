@@ -93,7 +93,7 @@ from resume_opt.ats.qualifiers import (
 from resume_opt.ats.sections import summary_span
 from resume_opt.ats.taxonomy import get_taxonomy
 
-__all__ = ["Guard", "Rejection", "resume_facts", "split_sentences"]
+__all__ = ["PER_TEXT_CACHES", "Guard", "Rejection", "resume_facts", "split_sentences"]
 
 _ATTACHED = ("where", "in which", "during which", "while there")
 _FROM_ROLE = re.compile(
@@ -1743,3 +1743,8 @@ _OPENING = re.compile(
     r"^(.{0,80}?)(?=\s+with\b|,|\s\(|;|:|\s+who\b|\s+and\b|\s+moving\b|\s+selling\b|\s+building\b"
     r"|\s+at\b|\s+in\b|\s+for\b|\s+of\b|\s+from\b|\s+since\b|\.?$)"
 )
+
+
+# The caches above that are kept per text (a resume, one of its lines or sentences), not per
+# process or per job: what a new resume finds empty (scripts/bench_quality.forget_resumes).
+PER_TEXT_CACHES = (resume_state, _version_pairs, _initials_in, _noun_uses_of)

@@ -333,3 +333,8 @@ def _without(lines: list[str], cut: dict[int, tuple[int, str]]) -> str:
         elif n >= len(lines) and kept and not kept[-1].strip() and len(kept) > 1:
             kept.pop()  # a block at the very end: drop the blank line that led to it
     return "\n".join(kept)
+
+
+# The caches above that are kept per text (a resume, one of its lines or sentences), not per
+# process or per job: what a new resume finds empty (scripts/bench_quality.forget_resumes).
+PER_TEXT_CACHES = (detect_injection, quarantine)

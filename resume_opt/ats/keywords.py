@@ -437,3 +437,8 @@ def _candidates(line: str) -> list[str]:
             out.append(" ".join(run))
         run = []
     return out
+
+
+# The caches above that are kept per text (a resume, one of its lines or sentences), not per
+# process or per job: what a new resume finds empty (scripts/bench_quality.forget_resumes).
+PER_TEXT_CACHES = (index_text,)

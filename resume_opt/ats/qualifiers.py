@@ -312,3 +312,15 @@ def clause_free(sentence: str, key: str) -> frozenset[tuple[str, ...]]:
             elif q.text in clause or start <= at < end:
                 out.add(signature(q))
     return frozenset(out)
+
+
+# The caches above that are kept per text (a resume, one of its lines or sentences), not per
+# process or per job: what a new resume finds empty (scripts/bench_quality.forget_resumes).
+PER_TEXT_CACHES = (
+    free_qualifiers,
+    supervised_spans,
+    qualifier_spans,
+    acronym_definitions,
+    clause_qualifiers,
+    clause_free,
+)

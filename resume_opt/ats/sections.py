@@ -439,3 +439,8 @@ def job_line_modes(description: str) -> tuple[tuple[str, ...], bool]:
             has_requirements = has_requirements or m in ("required", "preferred")
         modes.append(mode)
     return tuple(modes), has_requirements
+
+
+# The caches above that are kept per text (a resume, one of its lines or sentences), not per
+# process or per job: what a new resume finds empty (scripts/bench_quality.forget_resumes).
+PER_TEXT_CACHES = (layout,)

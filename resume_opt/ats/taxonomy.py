@@ -420,3 +420,8 @@ def _load_taxonomy() -> Taxonomy:
     raw = resources.files("resume_opt").joinpath("data/skills.yaml").read_text("utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return Taxonomy(yaml.load(raw, Loader=loader))  # noqa: S506 - a safe loader
+
+
+# The caches above that are kept per text (a resume, one of its lines or sentences), not per
+# process or per job: what a new resume finds empty (scripts/bench_quality.forget_resumes).
+PER_TEXT_CACHES = (_line_scan,)
