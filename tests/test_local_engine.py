@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -348,3 +349,27 @@ def test_every_output_on_the_truthfulness_corpus_passes_the_guard(engine: LocalE
             assert result["edits_rejected"] == [], where
             assert result["score_before"] is None or result["score_after"] >= result["score_before"], where
             _bullets_keep_required_ones_up(engine, r["text"], job)
+
+
+_LINE_START = re.compile(r"^[\s\-•*▪·]*")
+
+
+def _opens_lower(line: str) -> bool:
+    rest = _LINE_START.sub("", line)
+    return rest[:1].isalpha() and rest[:1].islower()
+
+
+def test_a_rename_opening_a_line_keeps_its_capital(engine: LocalEngine) -> None:
+    candidates = {c["id"]: c for c in _sample("candidates.jsonl")}
+    jobs = {j["id"]: j for j in _sample("jobs.jsonl")}
+    nurse, med_surg = candidates["cand-010"], jobs["job-006"]
+    job = Job(med_surg["title"], med_surg["company"], med_surg["description"])
+    text = run(engine, nurse["resume"], job)["optimized_resume"]
+    assert "• Electronic health record (EHR) super-user" in text  # not "• electronic health record (EHR)"
+    # and over the whole sample set: a line opens in lower case only where the candidate's did
+    for c in candidates.values():
+        for j in jobs.values():
+            for edit in run(engine, c["resume"], Job(j["title"], j["company"], j["description"]))["edits_applied"]:
+                was_lower = any(_opens_lower(ln) for ln in edit["original"].split("\n"))
+                for ln in edit["revised"].split("\n"):
+                    assert was_lower or not _opens_lower(ln), (c["id"], j["id"], ln[:80])

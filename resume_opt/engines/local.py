@@ -261,10 +261,11 @@ class _Plan:
             return None
         before = line[:s].rstrip(" \t")
         titled = surface[:1].isupper() and surface[1:2].islower()
-        if (
-            titled
-            and text[:1].islower()
-            and (not before or BULLET_RE.fullmatch(line[:s]) or before.endswith(_ITEM_START))
+        # an acronym opening its line or sentence takes the capital too: "• EHR super-user" reads
+        # "• Electronic health record (EHR) super-user"
+        opens = not before or bool(BULLET_RE.fullmatch(line[:s])) or before.endswith((".", "!", "?"))
+        if text[:1].islower() and (
+            (titled and (opens or before.endswith(_ITEM_START))) or (surface[:1].isupper() and opens)
         ):
             text = text[0].upper() + text[1:]
         return text
@@ -333,6 +334,10 @@ class _Plan:
             group = sorted(group, key=lambda ln: -self.rel(ln))
         return [new[ln] for ln in group]
 
+    def _lower_brand_at(self, pos: int) -> bool:
+        """Whether a skill whose own name is written in lower case ("dbt", "pandas") starts at `pos`."""
+        return any(m.start == pos and m.entry.name[:1].islower() for m in self.index.matches)
+
     def _skills_line(self, ln: int) -> str:
         line = self.lay.lines[ln]
         split = _split_items(line)
@@ -347,6 +352,18 @@ class _Plan:
             # "Wound care, telemetry, ..." keeps its capital at the front of the list, not on "Wound care"
             k = order.index(0)
             texts[k] = texts[k][0].lower() + texts[k][1:]
+            texts[0] = texts[0][0].upper() + texts[0][1:]
+        elif (
+            order[0] != 0
+            and not BULLET_RE.sub("", line[:prefix_end]).strip()
+            and not line[items[0][0] : items[0][0] + 1].islower()
+            and texts[0][:1].islower()
+            and texts[0].split()[0].islower()
+            and not self._lower_brand_at(self.lay.offsets[ln] + items[order[0]][0])
+        ):
+            # an item moved to the front of a line that opened with a capital takes it:
+            # "continuous integration (CI/CD), JS, ..." reads "Continuous integration (CI/CD), JS, ...";
+            # a name written in lower case ("dbt", "pandas") stays as it is
             texts[0] = texts[0][0].upper() + texts[0][1:]
         if lead:
             texts[-1] = lead + texts[-1]
