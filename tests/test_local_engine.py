@@ -373,3 +373,12 @@ def test_a_rename_opening_a_line_keeps_its_capital(engine: LocalEngine) -> None:
                 was_lower = any(_opens_lower(ln) for ln in edit["original"].split("\n"))
                 for ln in edit["revised"].split("\n"):
                     assert was_lower or not _opens_lower(ln), (c["id"], j["id"], ln[:80])
+
+
+def test_starting_an_iv_is_never_renamed_giving_iv_medications(engine: LocalEngine) -> None:
+    resume = "Sam Lee, RN\n\nSkills\nIV insertion, wound care, patient education\n"
+    job = Job("Registered Nurse", "Acme Health", "Required: IV medications, wound care, patient education.")
+    result = run(engine, resume, job)
+    assert "IV insertion" in result["optimized_resume"]
+    assert "IV medications" not in result["optimized_resume"]
+    assert "IV medications" in result["missing_keywords"]
