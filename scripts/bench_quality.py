@@ -36,6 +36,7 @@ from resume_opt.config import Settings
 from resume_opt.engines.local import LocalEngine
 
 RELEVANT_SCORE = 25.0
+DEFAULT_REPEATS = 5  # cold timings per pair; the median is kept
 # The sample set's professions (resume_opt/data/sample/README.md): a matched pair is a
 # candidate and a job of the same one. Files whose rows carry a "profession" (the
 # truthfulness corpus) say it themselves.
@@ -77,7 +78,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--jobs", type=Path, default=None, help="jobs JSONL (default: the sample set)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON only")
     p.add_argument(
-        "--repeats", type=int, default=5, help="time every pair this many times, each cold (median kept; default 5)"
+        "--repeats",
+        type=int,
+        default=DEFAULT_REPEATS,
+        help=f"time every pair this many times, each cold (median kept; default {DEFAULT_REPEATS})",
     )
     return p.parse_args(argv)
 
@@ -154,7 +158,9 @@ def run(args: argparse.Namespace | Sequence[str] | None = None, out: TextIO | No
                 "pairs": len(resumes),
             }
         )
-    passes = [first_pass] + [_time_pairs(engine, jobs, resumes) for _ in range(max(1, getattr(args, "repeats", 5)) - 1)]
+    passes = [first_pass] + [
+        _time_pairs(engine, jobs, resumes) for _ in range(max(1, getattr(args, "repeats", DEFAULT_REPEATS)) - 1)
+    ]
     pass_p95 = [round(statistics.quantiles([t.cpu_ms for t in p], n=20)[-1], 2) for p in passes if len(p) > 1]
     # each pair's time, field by field, the median of its repeats (the CPU time is thread_time's:
     # this thread's CPU, which waiting for a core on a loaded machine does not inflate)

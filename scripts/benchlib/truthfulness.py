@@ -17,7 +17,7 @@ No database is needed.
 `scripts/bench.py truthfulness` runs this and then `scripts/bench_quality.py` on the sample
 set, for the offline engine's figures beside the guard's (`run_with_engine`): its mean score
 uplift on matched (same-profession) pairs, its own edits the guard rejects, and its time per
-pair end to end, cold (the median of five cold timings per pair; one with --smoke).
+pair end to end, cold (the median of `bench_quality.DEFAULT_REPEATS` cold timings per pair; one with --smoke).
 
     python scripts/benchlib/truthfulness.py [--repeat R] [--misses] [--json]
 """
@@ -36,7 +36,6 @@ if __package__ in (None, ""):  # run as a script: make `benchlib` and the reposi
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import bench_quality  # noqa: E402  (scripts/ is on sys.path)
-from bench_quality import forget_resumes  # noqa: E402
 
 from benchlib.common import goal, log  # noqa: E402  (common puts the repository on sys.path)
 from resume_opt.ats.proposal import Job, Proposal  # noqa: E402
@@ -83,7 +82,7 @@ def run(args: Any) -> dict[str, Any]:
     cold_ms: list[float] = []
     cold_cpu: list[float] = []
     for case in cases:  # every case a new resume: per-resume caches cleared, the job's kept warm
-        forget_resumes(case.job)
+        bench_quality.forget_resumes(case.job)
         c0, t0 = time.thread_time(), time.perf_counter()
         finalize(case.resume, case.job, case.proposal)
         cold_ms.append((time.perf_counter() - t0) * 1000)
@@ -128,7 +127,9 @@ def run(args: Any) -> dict[str, Any]:
 def run_with_engine(args: Any) -> dict[str, Any]:
     """`run`, then the offline engine over the sample set (scripts/bench_quality.py)."""
     figures = run(args)
-    q = bench_quality.run(["--json", "--repeats", "1" if getattr(args, "smoke", False) else "5"])
+    q = bench_quality.run(
+        ["--json", "--repeats", str(1 if getattr(args, "smoke", False) else bench_quality.DEFAULT_REPEATS)]
+    )
     figures.update(
         {
             "offline_matched_pairs": q["matched_pairs"],
